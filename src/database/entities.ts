@@ -1,0 +1,26 @@
+import { ArticleAuthor } from '../modules/article/article-author.entity';
+import { ArticleTag } from '../modules/article/article-tag.entity';
+import { Article } from '../modules/article/article.entity';
+import { Author } from '../modules/author/author.entity';
+import { Correction } from '../modules/correction/correction.entity';
+import { Image } from '../modules/image/image.entity';
+import { Quote } from '../modules/quote/quote.entity';
+import { RelatedLink } from '../modules/related/related-link.entity';
+import { ArticlePath } from '../modules/route/article-path.entity';
+import { Section } from '../modules/section/section.entity';
+import { Tag } from '../modules/tag/tag.entity';
+
+/** Every table the service owns, listed so that discovery never depends on file globs. */
+export const entities = [
+  Image,
+  Section,
+  Tag,
+  Author,
+  Article,
+  ArticleAuthor,
+  ArticleTag,
+  Quote,
+  RelatedLink,
+  Correction,
+  ArticlePath,
+];

@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { MikroORM as SqliteORM, type Options as SqliteOptions } from '@mikro-orm/better-sqlite';
+import { MikroORM as PostgresORM, type Options as PostgresOptions } from '@mikro-orm/postgresql';
+import type { MikroORM } from '@mikro-orm/knex';
+import { Migrator } from '@mikro-orm/migrations';
+import type { DatabaseConfig } from '../config/config';
+import { entities } from './entities';
+import { migrationsFor } from './migrations';
+
+export type Orm = MikroORM;
+
+/** Counts the SQL statements a process sends: the benchmark and the batching tests read it. */
+export class StatementCounter {
+  count = 0;
+}
+
+export interface OrmOptions {
+  database: DatabaseConfig;
+  counter?: StatementCounter;
+  pool?: { min: number; max: number };
+}
+
+function common(options: OrmOptions) {
+  const counter = options.counter;
+  return {
+    entities,
+    extensions: [Migrator],
+    discovery: { warnWhenNoEntities: true },
+    // The schema only ever changes through committed migrations.
+    ensureDatabase: false,
+    allowGlobalContext: false,
+    debug: false,
+    onQuery: (sql: string) => {
+      if (counter) counter.count += 1;
+      return sql;
+    },
+    migrations: {
+      migrationsList: migrationsFor(options.database.kind),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+  };
+}
+
+export async function createOrm(options: OrmOptions): Promise<Orm> {
+  const { database } = options;
+  if (database.kind === 'sqlite') {
+    if (database.file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(database.file)), { recursive: true });
+    const config: SqliteOptions = {
+      ...common(options),
+      dbName: database.file,
+      // One writer at a time, and readers that do not block it.
+      pool: { min: 1, max: 1 },
+      driverOptions: {},
+    };
+    const orm = await SqliteORM.init(config);
+    await orm.em.getConnection().execute('pragma journal_mode = WAL');
+    await orm.em.getConnection().execute('pragma foreign_keys = ON');
+    return orm as unknown as Orm;
+  }
+  const config: PostgresOptions = {
+    ...common(options),
+    clientUrl: database.url,
+    pool: options.pool ?? { min: 0, max: 10 },
+  };
+  return (await PostgresORM.init(config)) as unknown as Orm;
+}

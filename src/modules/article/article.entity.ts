@@ -1,0 +1,58 @@
+import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { StoredBlock } from '../body/body.blocks';
+import { Image } from '../image/image.entity';
+import { Section } from '../section/section.entity';
+import { ArticleStatus } from './article.enums';
+
+/**
+ * A piece of journalism. Reads go through plain rows (article.loaders.ts); this entity is the write
+ * model, and its `version` is MikroORM's optimistic lock so no edit is silently overwritten.
+ */
+@Entity({ tableName: 'article' })
+// Fronts and lists: newest public pieces, optionally within a set of sections.
+@Index({ properties: ['status', 'publishedAt', 'id'] })
+@Index({ properties: ['section', 'status', 'publishedAt'] })
+@Index({ properties: ['updatedAt', 'id'] })
+export class Article {
+  [OptionalProps]?: 'status' | 'body' | 'createdAt' | 'updatedAt' | 'version';
+
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @Property({ type: 'string', length: 200, unique: true })
+  slug!: string;
+
+  @Property({ type: 'string', length: 500 })
+  headline!: string;
+
+  @Property({ type: 'text', nullable: true })
+  standfirst?: string | null;
+
+  @Enum({ items: () => ArticleStatus })
+  status: ArticleStatus = ArticleStatus.DRAFT;
+
+  @ManyToOne({ entity: () => Section })
+  section!: Section;
+
+  @Property({ type: 'json' })
+  body: StoredBlock[] = [];
+
+  @ManyToOne({ entity: () => Image, nullable: true })
+  mainImage?: Image | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  firstPublishedAt?: Date | null;
+
+  /** When it went (or goes, if SCHEDULED) public. */
+  @Property({ type: 'datetime', nullable: true })
+  publishedAt?: Date | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'integer', version: true })
+  version!: number;
+}

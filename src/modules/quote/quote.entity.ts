@@ -1,0 +1,44 @@
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Article } from '../article/article.entity';
+import { Tag } from '../tag/tag.entity';
+
+/** Words someone said, as an article reports them, linked to the speaker's tag when known. */
+@Entity({ tableName: 'quote' })
+@Index({ properties: ['article', 'position'] })
+// Who said what, across articles.
+@Index({ properties: ['speaker', 'article'] })
+export class Quote {
+  [OptionalProps]?: 'createdAt';
+
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => Article, deleteRule: 'cascade' })
+  article!: Article;
+
+  /** Reading order within the article. */
+  @Property({ type: 'integer' })
+  position!: number;
+
+  /** Index of the body block the words appear in, so body sections know their quotes. */
+  @Property({ type: 'integer', nullable: true })
+  blockIndex?: number | null;
+
+  @Property({ type: 'text' })
+  text!: string;
+
+  @Property({ type: 'string', length: 200 })
+  speakerName!: string;
+
+  @ManyToOne({ entity: () => Tag, nullable: true })
+  speaker?: Tag | null;
+
+  @ManyToOne({ entity: () => Tag, nullable: true })
+  reportedBy?: Tag | null;
+
+  @Property({ type: 'text', nullable: true })
+  context?: string | null;
+
+  @Property({ type: 'datetime' })
+  createdAt: Date = new Date();
+}
