@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { MikroORM as SqliteORM, type Options as SqliteOptions } from '@mikro-orm/better-sqlite';
 import { MikroORM as PostgresORM, type Options as PostgresOptions } from '@mikro-orm/postgresql';
-import type { MikroORM } from '@mikro-orm/knex';
+import type { MikroORM } from '@mikro-orm/core';
+import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config/config';
 import { entities } from './entities';
 import { migrationsFor } from './migrations';
 
-export type Orm = MikroORM;
+export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
 
 /** Counts the SQL statements a process sends: the benchmark and the batching tests read it. */
 export class StatementCounter {
@@ -40,6 +41,7 @@ function common(options: OrmOptions) {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
   };
 }

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Viewer } from './auth/viewer';
+import type { DatabaseConfig } from './config/config';
+import { SqlReader } from './database/reader';
+import { createArticleLoaders } from './modules/article/article.loaders';
+import { ArticleService } from './modules/article/article.service';
+import { createAuthorLoaders } from './modules/author/author.loaders';
+import { AuthorService } from './modules/author/author.service';
+import { createCorrectionLoaders } from './modules/correction/correction.loaders';
+import { createImageLoaders } from './modules/image/image.loaders';
+import { createQuoteLoaders } from './modules/quote/quote.loaders';
+import { QuoteService } from './modules/quote/quote.service';
+import { createRelatedLoaders } from './modules/related/related.loaders';
+import { RouteService } from './modules/route/route.service';
+import { createSectionLoaders } from './modules/section/section.loaders';
+import { SectionService } from './modules/section/section.service';
+import { createTagLoaders } from './modules/tag/tag.loaders';
+import { TagService } from './modules/tag/tag.service';
+
+/** Lazily built per request: a request only pays for the loaders its query touches. */
+export class Loaders {
+  constructor(private readonly reader: SqlReader) {}
+
+  private cache = new Map<string, unknown>();
+
+  private once<T>(name: string, create: (reader: SqlReader) => T): T {
+    let loaders = this.cache.get(name) as T | undefined;
+    if (loaders === undefined) {
+      loaders = create(this.reader);
+      this.cache.set(name, loaders);
+    }
+    return loaders;
+  }
+
+  get article() {
+    return this.once('article', createArticleLoaders);
+  }
+  get author() {
+    return this.once('author', createAuthorLoaders);
+  }
+  get correction() {
+    return this.once('correction', createCorrectionLoaders);
+  }
+  get image() {
+    return this.once('image', createImageLoaders);
+  }
+  get quote() {
+    return this.once('quote', createQuoteLoaders);
+  }
+  get related() {
+    return this.once('related', createRelatedLoaders);
+  }
+  get section() {
+    return this.once('section', createSectionLoaders);
+  }
+  get tag() {
+    return this.once('tag', createTagLoaders);
+  }
+}
+
+export interface ContextOptions {
+  em: EntityManager;
+  dialect: DatabaseConfig['kind'];
+  viewer: Viewer | null;
+  requestId?: string;
+}
+
+/**
+ * Everything one request owns: its EntityManager fork, its loaders (so batching and caching never
+ * cross requests or viewers), who is asking, and one `now` so every visibility check agrees.
+ */
+export class Context {
+  readonly em: EntityManager;
+  readonly reader: SqlReader;
+  readonly loaders: Loaders;
+  readonly viewer: Viewer | null;
+  readonly requestId: string;
+  readonly now = new Date();
+
+  constructor(options: ContextOptions) {
+    this.em = options.em;
+    this.viewer = options.viewer;
+    this.requestId = options.requestId ?? randomUUID();
+    this.reader = new SqlReader(this.em, options.dialect);
+    this.loaders = new Loaders(this.reader);
+  }
+
+  private services = new Map<string, unknown>();
+
+  private service<T>(name: string, create: (context: Context) => T): T {
+    let service = this.services.get(name) as T | undefined;
+    if (service === undefined) {
+      service = create(this);
+      this.services.set(name, service);
+    }
+    return service;
+  }
+
+  get articles(): ArticleService {
+    return this.service('articles', (context) => new ArticleService(context));
+  }
+  get authors(): AuthorService {
+    return this.service('authors', (context) => new AuthorService(context));
+  }
+  get quotes(): QuoteService {
+    return this.service('quotes', (context) => new QuoteService(context));
+  }
+  get routes(): RouteService {
+    return this.service('routes', (context) => new RouteService(context));
+  }
+  get sections(): SectionService {
+    return this.service('sections', (context) => new SectionService(context));
+  }
+  get tags(): TagService {
+    return this.service('tags', (context) => new TagService(context));
+  }
+}

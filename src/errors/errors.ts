@@ -1,0 +1,78 @@
+/**
+ * Every error the API reports comes from these factories, so codes stay stable and messages never
+ * carry stack traces, SQL or secrets. GraphQL errors are for malformed requests and auth; business
+ * rules answer with `UserError`s inside mutation payloads.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+
+export const ErrorCode = {
+  BAD_USER_INPUT: 'BAD_USER_INPUT',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+} as const;
+
+/** Codes that the service sets itself or that Apollo Server sets for malformed requests. */
+const PUBLIC_CODES = new Set<string>([
+  ...Object.values(ErrorCode),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** An argument the caller sent cannot be used; `argument` names it for the front-end developer. */
+export function badUserInput(message: string, argument?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) },
+  });
+}
+
+export function unauthenticated(message = 'A valid API token is required: send it as "Authorization: Bearer <token>".'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError('The content database cannot be reached right now; try again shortly.', {
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+  });
+}
+
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|Connection terminated|terminating connection|connection.*(closed|ended)|Client has encountered a connection error|database system is (starting|shutting) up|does not exist|SQLITE_(CANTOPEN|BUSY|IOERR)|Knex: Timeout acquiring a connection/i;
+
+/** Is this the database going away (as opposed to a bug)? Such errors heal when it comes back. */
+export function isConnectionFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^(ECONN|57P0|08)/.test(code)) return true;
+  return CONNECTION_FAILURE.test(error.message) || (error.cause !== undefined && isConnectionFailure(error.cause));
+}
+
+/**
+ * Apollo's formatError hook: known codes pass through; a lost database becomes SERVICE_UNAVAILABLE;
+ * anything else is a bug, reported as a bare INTERNAL_SERVER_ERROR while the details go to the log.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (error: unknown) => void): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (isConnectionFailure(original)) {
+    return { message: serviceUnavailable().message, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
+  log(original);
+  return {
+    message: 'Something went wrong on our side; the error has been logged.',
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

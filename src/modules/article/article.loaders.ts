@@ -1,0 +1,59 @@
+import DataLoader from 'dataloader';
+import type { Knex } from '@mikro-orm/knex';
+import { oneByKey } from '../../database/batch';
+import { fromJson, toDate, toDateOrNull, type SqlReader } from '../../database/reader';
+import type { ArticleRow } from './article.type';
+
+/** The columns of an article row, for any query on `article` aliased `a`. */
+export const ARTICLE_COLUMNS = [
+  'a.id',
+  'a.slug',
+  'a.headline',
+  'a.standfirst',
+  'a.status',
+  'a.section_id as sectionId',
+  'a.body',
+  'a.main_image_id as mainImageId',
+  'a.first_published_at as firstPublishedAt',
+  'a.published_at as publishedAt',
+  'a.created_at as createdAt',
+  'a.updated_at as updatedAt',
+  'a.version',
+];
+
+/** Turns raw column values (numbers or Dates, JSON text or objects) into the row the API reads. */
+export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
+  return {
+    __typename: 'Article',
+    id: raw.id as number,
+    slug: raw.slug as string,
+    headline: raw.headline as string,
+    standfirst: (raw.standfirst as string | null) ?? null,
+    status: raw.status as ArticleRow['status'],
+    sectionId: raw.sectionId as number,
+    body: fromJson(raw.body),
+    mainImageId: (raw.mainImageId as number | null) ?? null,
+    firstPublishedAt: toDateOrNull(raw.firstPublishedAt),
+    publishedAt: toDateOrNull(raw.publishedAt),
+    createdAt: toDate(raw.createdAt),
+    updatedAt: toDate(raw.updatedAt),
+    version: raw.version as number,
+  };
+}
+
+export async function selectArticles(reader: SqlReader, query: Knex.QueryBuilder): Promise<ArticleRow[]> {
+  return (await reader.all<Record<string, unknown>>(query)).map(toArticleRow);
+}
+
+/** Whatever their status: callers decide what the viewer may see. */
+export function createArticleLoaders(reader: SqlReader) {
+  const select = () => reader.knex({ a: 'article' }).select(ARTICLE_COLUMNS);
+  return {
+    byId: new DataLoader<number, ArticleRow | null>(async (ids) =>
+      oneByKey(ids, await selectArticles(reader, select().whereIn('a.id', ids as number[])), (row) => row.id),
+    ),
+    bySlug: new DataLoader<string, ArticleRow | null>(async (slugs) =>
+      oneByKey(slugs, await selectArticles(reader, select().whereIn('a.slug', slugs as string[])), (row) => row.slug),
+    ),
+  };
+}

@@ -1,0 +1,154 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { effectiveStatus } from '../../auth/visibility';
+import type { Context } from '../../context';
+import { badUserInput } from '../../errors/errors';
+import type { ConnectionResult } from '../../pagination/connection.type';
+import { PageArgs } from '../../pagination/page.args';
+import { AuthorType, byline, type AuthorRow } from '../author/author.type';
+import type { StoredBlock } from '../body/body.blocks';
+import { countWords, readingTimeMinutes, renderHtml, renderText, tableOfContents, type BodyLookup } from '../body/body.render';
+import { BodyBlockUnion, BodySectionType, HeadingBlockType, toBodyBlocks, toBodySections, type BodyBlockValue, type BodySectionValue } from '../body/body.type';
+import { CorrectionType } from '../correction/correction.type';
+import type { CorrectionRow } from '../correction/correction.loaders';
+import { ImageType, type ImageRow } from '../image/image.type';
+import { QuoteType, type QuoteRow } from '../quote/quote.type';
+import { RelatedCoverageType, type RelatedCoverageRow } from '../related/related.type';
+import { SectionType, type SectionRow } from '../section/section.type';
+import { TagKind } from '../tag/tag.enums';
+import { TagType, type TagRow } from '../tag/tag.type';
+import { ArticleOrder, ArticleStatus } from './article.enums';
+import { ArticleFilterInput } from './article.inputs';
+import { ArticleConnection, ArticleType, type ArticleRow } from './article.type';
+
+const MAX_RELATED = 20;
+
+@ArgsType()
+class ArticlesArgs extends PageArgs {
+  @Field(() => ArticleFilterInput, { nullable: true, description: 'Narrows the list.' })
+  filter?: ArticleFilterInput | null;
+
+  @Field(() => ArticleOrder, { nullable: true, defaultValue: ArticleOrder.NEWEST, description: 'How the list is ordered.' })
+  orderBy?: ArticleOrder | null;
+}
+
+@Resolver(() => ArticleType)
+export class ArticleResolver {
+  @Query(() => ArticleType, { nullable: true, description: 'An article by its slug; null when there is none the caller may see.' })
+  article(@Arg('slug') slug: string, @Ctx() context: Context): Promise<ArticleRow | null> {
+    return context.articles.bySlug(slug);
+  }
+
+  @Query(() => ArticleConnection, { description: 'Articles, newest first unless ordered otherwise.' })
+  articles(@Args() args: ArticlesArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
+    return context.articles.list(args);
+  }
+
+  @FieldResolver(() => String, { description: 'The canonical public path: /<section path>/<slug>.' })
+  async uri(@Root() article: ArticleRow, @Ctx() context: Context): Promise<string> {
+    return context.articles.uri(article);
+  }
+
+  @FieldResolver(() => ArticleStatus, { description: 'Where the piece stands; a scheduled piece reads PUBLISHED once its time has come.' })
+  status(@Root() article: ArticleRow, @Ctx() context: Context): ArticleStatus {
+    return effectiveStatus(article, context.now);
+  }
+
+  @FieldResolver(() => SectionType, { description: 'The section the piece is filed in.' })
+  async section(@Root() article: ArticleRow, @Ctx() context: Context): Promise<SectionRow | null> {
+    return context.loaders.section.byId.load(article.sectionId);
+  }
+
+  @FieldResolver(() => [AuthorType], { description: 'The authors, in byline order.' })
+  authors(@Root() article: ArticleRow, @Ctx() context: Context): Promise<AuthorRow[]> {
+    return context.loaders.author.byArticle.load(article.id);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "e.g. 'By Jane Doe and John Roe'; null when there are no authors." })
+  async byline(@Root() article: ArticleRow, @Ctx() context: Context): Promise<string | null> {
+    return byline(await context.loaders.author.byArticle.load(article.id));
+  }
+
+  @FieldResolver(() => [TagType], { description: "The article's tags in the editor's order, optionally of one kind." })
+  async tags(
+    @Root() article: ArticleRow,
+    @Ctx() context: Context,
+    @Arg('kind', () => TagKind, { nullable: true, description: 'Only tags of this kind.' }) kind?: TagKind | null,
+  ): Promise<TagRow[]> {
+    const tags = await context.loaders.tag.byArticle.load(article.id);
+    return kind ? tags.filter((tag) => tag.kind === kind) : tags;
+  }
+
+  @FieldResolver(() => [BodyBlockUnion], { description: 'The body as blocks, in reading order.' })
+  body(@Root() article: ArticleRow): BodyBlockValue[] {
+    return toBodyBlocks(article.id, article.body);
+  }
+
+  @FieldResolver(() => String, { description: 'The body as plain text; blocks are separated by blank lines.' })
+  async bodyText(@Root() article: ArticleRow, @Ctx() context: Context): Promise<string> {
+    return renderText(article.body, await bodyLookup(article, context));
+  }
+
+  @FieldResolver(() => String, { description: 'The body as sanitized HTML, with an id on every subheading.' })
+  async bodyHtml(@Root() article: ArticleRow, @Ctx() context: Context): Promise<string> {
+    return renderHtml(article.body, await bodyLookup(article, context));
+  }
+
+  @FieldResolver(() => [HeadingBlockType], { description: "The body's subheadings, in order, with their anchors." })
+  tableOfContents(@Root() article: ArticleRow): HeadingBlockType[] {
+    return tableOfContents(article.body);
+  }
+
+  @FieldResolver(() => [BodySectionType], { description: 'The body grouped under its subheadings; the opening run before the first subheading has no heading.' })
+  async bodySections(@Root() article: ArticleRow, @Ctx() context: Context): Promise<BodySectionValue[]> {
+    return toBodySections(article.id, article.body, await context.loaders.quote.byArticle.load(article.id));
+  }
+
+  @FieldResolver(() => Int, { description: 'Words in the body, quotes included.' })
+  async wordCount(@Root() article: ArticleRow, @Ctx() context: Context): Promise<number> {
+    return countWords(renderText(article.body, await bodyLookup(article, context)));
+  }
+
+  @FieldResolver(() => Int, { description: 'Minutes to read the body at 230 words a minute; at least 1.' })
+  async readingTimeMinutes(@Root() article: ArticleRow, @Ctx() context: Context): Promise<number> {
+    return readingTimeMinutes(countWords(renderText(article.body, await bodyLookup(article, context))));
+  }
+
+  @FieldResolver(() => [QuoteType], { description: 'Quotes in the article, in reading order.' })
+  quotes(@Root() article: ArticleRow, @Ctx() context: Context): Promise<QuoteRow[]> {
+    return context.loaders.quote.byArticle.load(article.id);
+  }
+
+  @FieldResolver(() => [RelatedCoverageType], { description: 'Editor-chosen coverage first, in the editor\'s order, then SIMILAR articles chosen by the service.' })
+  relatedCoverage(
+    @Root() article: ArticleRow,
+    @Ctx() context: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 5, description: `How many, at most ${MAX_RELATED}.` }) first: number,
+  ): Promise<RelatedCoverageRow[]> {
+    if (!Number.isInteger(first) || first < 0 || first > MAX_RELATED) {
+      throw badUserInput(`"first" must be between 0 and ${MAX_RELATED} (got ${first}).`, 'first');
+    }
+    return context.articles.relatedCoverage(article, first);
+  }
+
+  @FieldResolver(() => ImageType, { nullable: true, description: 'The picture that leads the piece.' })
+  async mainImage(@Root() article: ArticleRow, @Ctx() context: Context): Promise<ImageRow | null> {
+    return article.mainImageId === null ? null : context.loaders.image.byId.load(article.mainImageId);
+  }
+
+  @FieldResolver(() => [CorrectionType], { description: 'Published corrections, oldest first.' })
+  corrections(@Root() article: ArticleRow, @Ctx() context: Context): Promise<CorrectionRow[]> {
+    return context.loaders.correction.byArticle.load(article.id);
+  }
+}
+
+/** The quotes and images a body refers to, fetched through the loaders so a page batches them. */
+async function bodyLookup(article: ArticleRow, context: Context): Promise<BodyLookup> {
+  const imageIds = article.body.flatMap((block: StoredBlock) => (block.type === 'IMAGE' ? [block.imageId] : []));
+  const [quotes, images] = await Promise.all([
+    article.body.some((block) => block.type === 'QUOTE') ? context.loaders.quote.byArticle.load(article.id) : [],
+    context.loaders.image.byId.loadMany(imageIds),
+  ]);
+  const quoteById = new Map(quotes.map((quote) => [quote.id, quote]));
+  const imageById = new Map(images.flatMap((image) => (image && !(image instanceof Error) ? [[image.id, image] as const] : [])));
+  return { quote: (id) => quoteById.get(id), image: (id) => imageById.get(id) };
+}

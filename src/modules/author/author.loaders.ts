@@ -1,0 +1,30 @@
+import DataLoader from 'dataloader';
+import { manyByKey, oneByKey } from '../../database/batch';
+import type { SqlReader } from '../../database/reader';
+import { asNodes } from '../node/node.type';
+import type { AuthorRow } from './author.type';
+
+export const AUTHOR_COLUMNS = ['au.id', 'au.slug', 'au.name', 'au.job_title as jobTitle', 'au.bio', 'au.image_id as imageId'];
+
+export function createAuthorLoaders(reader: SqlReader) {
+  const select = () => reader.knex({ au: 'author' }).select(AUTHOR_COLUMNS);
+  return {
+    byId: new DataLoader<number, AuthorRow | null>(async (ids) =>
+      oneByKey(ids, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.id', ids as number[]))), (row) => row.id),
+    ),
+    bySlug: new DataLoader<string, AuthorRow | null>(async (slugs) =>
+      oneByKey(slugs, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.slug', slugs as string[]))), (row) => row.slug),
+    ),
+    /** Each article's authors in byline order. */
+    byArticle: new DataLoader<number, AuthorRow[]>(async (articleIds) => {
+      const rows = await reader.all<AuthorRow & { articleId: number }>(
+        select()
+          .select('aa.article_id as articleId')
+          .join({ aa: 'article_author' }, 'aa.author_id', 'au.id')
+          .whereIn('aa.article_id', articleIds as number[])
+          .orderBy(['aa.article_id', 'aa.position']),
+      );
+      return manyByKey(articleIds, asNodes('Author', rows), (row) => row.articleId);
+    }),
+  };
+}

@@ -1,0 +1,133 @@
+import type { MarkedToken, Token, Tokens } from 'marked' with { 'resolution-mode': 'import' };
+import sanitizeHtml from 'sanitize-html';
+import type { StoredBlock } from './body.blocks';
+import { escapeHtml, sanitizeInlineHtml } from './body.sanitize';
+
+// marked 18 is ESM-only; require() of ESM (Node >= 20.19) keeps markdownToBlocks synchronous under tsc's Node16 CommonJS.
+const { getDefaults, Lexer, Parser } = require('marked') as typeof import('marked', { with: { 'resolution-mode': 'import' } });
+
+type Paragraph = Extract<StoredBlock, { type: 'PARAGRAPH' }>;
+
+/** Fresh default options, so extensions registered on the global `marked` elsewhere never reach stored bodies. */
+const options = () => getDefaults();
+
+const ENTITIES: Record<string, string> = { lt: '<', gt: '>', quot: '"', amp: '&' };
+
+/** Plain text of sanitized inline HTML: its only tags are the allowed ones and its only entities &amp; &lt; &gt; &quot;. */
+function inlineText(safeHtml: string): string {
+  return safeHtml
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/<br \/>/g, '\n')
+    .replace(/<[^>]*>/g, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .replace(/&(lt|gt|quot|amp);/g, (_, name: string) => ENTITIES[name])
+    .trim();
+}
+
+/** Paragraph from inline tokens, or null when nothing readable is left after sanitizing. */
+function paragraphFromInline(tokens: Token[]): Paragraph | null {
+  const html = sanitizeInlineHtml(Parser.parseInline(tokens, options())).trim();
+  const text = inlineText(html);
+  return text ? { type: 'PARAGRAPH', text, html } : null;
+}
+
+/** Paragraph holding only the text content of raw HTML (script/style contents dropped). */
+function paragraphFromHtmlBlock(raw: string): Paragraph | null {
+  // Block-level tags separate words even though the tags themselves go.
+  const spaced = raw.replace(/<\/?(?:p|div|br|li|tr|td|th|h[1-6]|section|article|blockquote|pre|hr|table|ul|ol)\b/gi, ' $&');
+  const text = inlineText(sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} })).replace(/\s+/g, ' ');
+  return text ? { type: 'PARAGRAPH', text, html: escapeHtml(text) } : null;
+}
+
+/** Plain text of one list item; nested lists are returned separately so the caller can flatten them. */
+function listItemText(item: Tokens.ListItem): { text: string; nested: Tokens.List[] } {
+  const parts: string[] = [];
+  const nested: Tokens.List[] = [];
+  for (const token of item.tokens as MarkedToken[]) {
+    if (token.type === 'list') nested.push(token);
+    else if ('tokens' in token && token.tokens) parts.push(inlineText(sanitizeInlineHtml(Parser.parseInline(token.tokens, options()))));
+  }
+  return { text: parts.filter(Boolean).join(' '), nested };
+}
+
+/** List items as plain text, nested lists flattened in reading order. */
+function listItems(list: Tokens.List): string[] {
+  return list.items.flatMap((item) => {
+    const { text, nested } = listItemText(item);
+    return [...(text ? [text] : []), ...nested.flatMap(listItems)];
+  });
+}
+
+/** Stored blocks for a run of block-level tokens. */
+function blocksFromTokens(tokens: Token[]): StoredBlock[] {
+  const blocks: StoredBlock[] = [];
+  const push = (block: StoredBlock | null) => {
+    if (block) blocks.push(block);
+  };
+  // Default options only ever produce the built-in token types.
+  for (const token of tokens as MarkedToken[]) {
+    switch (token.type) {
+      case 'heading': {
+        const text = inlineText(sanitizeInlineHtml(Parser.parseInline(token.tokens, options())));
+        if (text) blocks.push({ type: 'HEADING', text, level: Math.min(4, Math.max(2, token.depth)) });
+        break;
+      }
+      case 'paragraph':
+      case 'text':
+        push(paragraphFromInline(token.tokens ?? []));
+        break;
+      case 'list': {
+        const items = listItems(token);
+        if (items.length) blocks.push({ type: 'LIST', ordered: token.ordered, items });
+        break;
+      }
+      case 'blockquote':
+        blocks.push(...blocksFromTokens(token.tokens));
+        break;
+      case 'code': {
+        if (token.text.trim()) {
+          const html = sanitizeInlineHtml(`<code>${escapeHtml(token.text).replace(/\n/g, '<br>')}</code>`);
+          blocks.push({ type: 'PARAGRAPH', text: token.text, html });
+        }
+        break;
+      }
+      case 'html':
+        push(paragraphFromHtmlBlock(token.raw));
+        break;
+      case 'table': {
+        // One paragraph per row, cells separated by " | ", so tabular copy is not lost.
+        for (const row of [token.header, ...token.rows]) {
+          push(paragraphFromInline(row.flatMap((cell, i) => [...(i ? [{ type: 'text', raw: ' | ', text: ' | ' }] : []), ...cell.tokens])));
+        }
+        break;
+      }
+      // space, hr, def (link definitions): nothing to store.
+    }
+  }
+  return blocks;
+}
+
+/** Converts editor Markdown into stored blocks: headings levelled 2..4, inline HTML sanitized, raw HTML reduced to text. */
+export function markdownToBlocks(markdown: string): StoredBlock[] {
+  return blocksFromTokens(Lexer.lex(markdown, options()));
+}
+
+/** Closing punctuation that marks a line as prose rather than a subheading. */
+const CLOSING_PUNCTUATION = /[.!?:;,"”'’…)\]]$/;
+
+/** Converts wire copy (one paragraph a line) into stored blocks, spotting subheadings. */
+export function plainTextToBlocks(text: string): StoredBlock[] {
+  const blocks: StoredBlock[] = [];
+  for (const rawLine of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const line = rawLine.trim();
+    if (!line) continue;
+    const words = line.split(/\s+/).length;
+    // Subheading: at most 12 words and 100 characters, holds a letter, and does not end in closing punctuation.
+    if (words <= 12 && line.length <= 100 && /\p{L}/u.test(line) && !CLOSING_PUNCTUATION.test(line)) {
+      blocks.push({ type: 'HEADING', text: line, level: 2 });
+    } else {
+      blocks.push({ type: 'PARAGRAPH', text: line, html: escapeHtml(line) });
+    }
+  }
+  return blocks;
+}

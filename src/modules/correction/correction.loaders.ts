@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import { manyByKey } from '../../database/batch';
+import { toDate, type SqlReader } from '../../database/reader';
+
+export interface CorrectionRow {
+  articleId: number;
+  text: string;
+  publishedAt: Date;
+}
+
+export function createCorrectionLoaders(reader: SqlReader) {
+  return {
+    /** Each article's corrections, oldest first, as they were published. */
+    byArticle: new DataLoader<number, CorrectionRow[]>(async (articleIds) => {
+      const rows = await reader.all<CorrectionRow>(
+        reader
+          .knex('correction')
+          .select('article_id as articleId', 'text', 'published_at as publishedAt')
+          .whereIn('article_id', articleIds as number[])
+          .orderBy(['article_id', 'published_at', 'id']),
+      );
+      for (const row of rows) row.publishedAt = toDate(row.publishedAt);
+      return manyByKey(articleIds, rows, (row) => row.articleId);
+    }),
+  };
+}

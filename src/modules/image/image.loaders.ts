@@ -1,0 +1,16 @@
+import DataLoader from 'dataloader';
+import { oneByKey } from '../../database/batch';
+import type { SqlReader } from '../../database/reader';
+import { asNodes } from '../node/node.type';
+import type { ImageRow } from './image.type';
+
+const COLUMNS = ['id', 'url', 'alt_text as altText', 'caption', 'credit', 'width', 'height'];
+
+export function createImageLoaders(reader: SqlReader) {
+  return {
+    byId: new DataLoader<number, ImageRow | null>(async (ids) => {
+      const rows = await reader.all<ImageRow>(reader.knex('image').select(COLUMNS).whereIn('id', ids as number[]));
+      return oneByKey(ids, asNodes('Image', rows), (row) => row.id);
+    }),
+  };
+}

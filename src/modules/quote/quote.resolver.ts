@@ -1,0 +1,37 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import type { ConnectionResult } from '../../pagination/connection.type';
+import { PageArgs } from '../../pagination/page.args';
+import { ArticleType, type ArticleRow } from '../article/article.type';
+import { TagType, type TagRow } from '../tag/tag.type';
+import { QuoteFilterInput } from './quote.inputs';
+import { QuoteConnection, QuoteType, type QuoteRow } from './quote.type';
+
+@ArgsType()
+class QuotesArgs extends PageArgs {
+  @Field(() => QuoteFilterInput, { nullable: true, description: 'Narrows the list.' })
+  filter?: QuoteFilterInput | null;
+}
+
+@Resolver(() => QuoteType)
+export class QuoteResolver {
+  @Query(() => QuoteConnection, { description: 'Who said what: quotes across articles, newest article first.' })
+  quotes(@Args() args: QuotesArgs, @Ctx() context: Context): Promise<ConnectionResult<QuoteRow>> {
+    return context.quotes.list(args);
+  }
+
+  @FieldResolver(() => TagType, { nullable: true, description: 'The person or organization quoted, when known.' })
+  async speaker(@Root() quote: QuoteRow, @Ctx() context: Context): Promise<TagRow | null> {
+    return quote.speakerId === null ? null : context.loaders.tag.byId.load(quote.speakerId);
+  }
+
+  @FieldResolver(() => TagType, { nullable: true, description: 'The outlet that carried the words, e.g. a news agency.' })
+  async reportedBy(@Root() quote: QuoteRow, @Ctx() context: Context): Promise<TagRow | null> {
+    return quote.reportedById === null ? null : context.loaders.tag.byId.load(quote.reportedById);
+  }
+
+  @FieldResolver(() => ArticleType, { description: 'The article the quote appears in.' })
+  async article(@Root() quote: QuoteRow, @Ctx() context: Context): Promise<ArticleRow | null> {
+    return context.loaders.article.byId.load(quote.articleId);
+  }
+}

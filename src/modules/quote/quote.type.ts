@@ -1,0 +1,29 @@
+import { Field, ObjectType } from 'type-graphql';
+import { connectionType } from '../../pagination/connection.type';
+import { NodeInterface, type NodeRow } from '../node/node.type';
+
+export interface QuoteRow extends NodeRow {
+  __typename: 'Quote';
+  articleId: number;
+  position: number;
+  blockIndex: number | null;
+  text: string;
+  speakerName: string;
+  speakerId: number | null;
+  reportedById: number | null;
+  context: string | null;
+}
+
+@ObjectType('Quote', { implements: NodeInterface, description: 'Words someone said, as an article reports them.' })
+export class QuoteType extends NodeInterface {
+  @Field({ description: 'The quoted words, without quotation marks.' })
+  text!: string;
+
+  @Field({ description: 'The speaker as credited in the article.' })
+  speakerName!: string;
+
+  @Field(() => String, { nullable: true, description: 'The sentence in which the quote appears.' })
+  context!: string | null;
+}
+
+export const QuoteConnection = connectionType(QuoteType, 'Quote', 'quote');

@@ -1,0 +1,45 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import type { ConnectionResult } from '../../pagination/connection.type';
+import { PageArgs } from '../../pagination/page.args';
+import { ArticleConnection, type ArticleRow } from '../article/article.type';
+import { SectionType, sectionUri, type SectionRow } from './section.type';
+
+@ArgsType()
+class SectionArticlesArgs extends PageArgs {
+  @Field({ nullable: true, defaultValue: true, description: 'Include articles filed in subsections (World shows Asia too).' })
+  includeSubsections!: boolean;
+}
+
+@Resolver(() => SectionType)
+export class SectionResolver {
+  @Query(() => SectionType, { nullable: true, description: 'A section by its path, e.g. world/asia; null when there is none.' })
+  section(@Arg('path') path: string, @Ctx() context: Context): Promise<SectionRow | null> {
+    return context.sections.byPath(path);
+  }
+
+  @Query(() => [SectionType], { description: 'Top-level sections, in editorial order.' })
+  sections(@Ctx() context: Context): Promise<SectionRow[]> {
+    return context.sections.topLevel();
+  }
+
+  @FieldResolver(() => String, { description: 'The public path of the section front, e.g. /world/asia.' })
+  uri(@Root() section: SectionRow): string {
+    return sectionUri(section);
+  }
+
+  @FieldResolver(() => SectionType, { nullable: true, description: 'The section above this one; null at the top.' })
+  async parent(@Root() section: SectionRow, @Ctx() context: Context): Promise<SectionRow | null> {
+    return section.parentId === null ? null : context.loaders.section.byId.load(section.parentId);
+  }
+
+  @FieldResolver(() => [SectionType], { description: 'Subsections, in editorial order.' })
+  children(@Root() section: SectionRow, @Ctx() context: Context): Promise<SectionRow[]> {
+    return context.loaders.section.childrenOf.load(section.id);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'The section front: newest published pieces first.' })
+  articles(@Root() section: SectionRow, @Args() args: SectionArticlesArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
+    return context.articles.list(args, { sectionPath: section.path, includeSubsections: args.includeSubsections });
+  }
+}

@@ -1,0 +1,30 @@
+import DataLoader from 'dataloader';
+import { manyByKey, oneByKey } from '../../database/batch';
+import type { SqlReader } from '../../database/reader';
+import { asNodes } from '../node/node.type';
+import type { TagRow } from './tag.type';
+
+export const TAG_COLUMNS = ['t.id', 't.slug', 't.name', 't.kind', 't.description'];
+
+export function createTagLoaders(reader: SqlReader) {
+  const select = () => reader.knex({ t: 'tag' }).select(TAG_COLUMNS);
+  return {
+    byId: new DataLoader<number, TagRow | null>(async (ids) =>
+      oneByKey(ids, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.id', ids as number[]))), (row) => row.id),
+    ),
+    bySlug: new DataLoader<string, TagRow | null>(async (slugs) =>
+      oneByKey(slugs, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.slug', slugs as string[]))), (row) => row.slug),
+    ),
+    /** Each article's tags in the editor's order. */
+    byArticle: new DataLoader<number, TagRow[]>(async (articleIds) => {
+      const rows = await reader.all<TagRow & { articleId: number }>(
+        select()
+          .select('at.article_id as articleId')
+          .join({ at: 'article_tag' }, 'at.tag_id', 't.id')
+          .whereIn('at.article_id', articleIds as number[])
+          .orderBy(['at.article_id', 'at.position']),
+      );
+      return manyByKey(articleIds, asNodes('Tag', rows), (row) => row.articleId);
+    }),
+  };
+}

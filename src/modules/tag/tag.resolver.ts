@@ -1,0 +1,45 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context';
+import type { ConnectionResult } from '../../pagination/connection.type';
+import { PageArgs } from '../../pagination/page.args';
+import { ArticleConnection, type ArticleRow } from '../article/article.type';
+import { QuoteConnection, type QuoteRow } from '../quote/quote.type';
+import { TagKind } from './tag.enums';
+import { TagConnection, TagType, tagUri, type TagRow } from './tag.type';
+
+@ArgsType()
+class TagsArgs extends PageArgs {
+  @Field(() => TagKind, { nullable: true, description: 'Only tags of this kind.' })
+  kind?: TagKind | null;
+
+  @Field(() => String, { nullable: true, description: 'Only tags whose name contains these words.' })
+  query?: string | null;
+}
+
+@Resolver(() => TagType)
+export class TagResolver {
+  @Query(() => TagType, { nullable: true, description: 'A tag by its slug; null when there is none.' })
+  tag(@Arg('slug') slug: string, @Ctx() context: Context): Promise<TagRow | null> {
+    return context.tags.bySlug(slug);
+  }
+
+  @Query(() => TagConnection, { description: 'Tags A to Z.' })
+  tags(@Args() args: TagsArgs, @Ctx() context: Context): Promise<ConnectionResult<TagRow>> {
+    return context.tags.list(args);
+  }
+
+  @FieldResolver(() => String, { description: 'The public path of the tag page, e.g. /tag/kim-jong-un.' })
+  uri(@Root() tag: TagRow): string {
+    return tagUri(tag);
+  }
+
+  @FieldResolver(() => ArticleConnection, { description: 'Articles with this tag, newest first.' })
+  articles(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
+    return context.articles.list(args, { tagId: tag.id });
+  }
+
+  @FieldResolver(() => QuoteConnection, { description: 'Quotes whose speaker is this tag, newest article first.' })
+  quotes(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<QuoteRow>> {
+    return context.quotes.list(args, tag.id);
+  }
+}
