@@ -1,0 +1,59 @@
+import 'reflect-metadata';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { ClientError, GraphQLClient } from 'graphql-request';
+import { expect } from 'vitest';
+import { createApp, type App } from '../../src/server/app';
+import { createTestDatabase } from './database';
+
+export interface TestApp {
+  app: App;
+  url: string;
+  /** A graphql-request client for the real server over HTTP. */
+  client: GraphQLClient;
+  /** Runs `work` and returns how many SQL statements the server sent meanwhile. */
+  countStatements(work: () => Promise<unknown>): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Boots the real app over HTTP on a fresh database (migrated, demo newsroom loaded unless `seed: false`). */
+export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const app = await createApp(
+    { port: 0, host: '127.0.0.1', database: database.config, seedDemo: options.seed ?? true },
+    { log: () => {} },
+  );
+  const url = `${app.url}/graphql`;
+  return {
+    app,
+    url,
+    client: new GraphQLClient(url),
+    countStatements: async (work) => {
+      const before = app.statements.count;
+      await work();
+      return app.statements.count - before;
+    },
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+/** Sends a request that must fail, and returns its GraphQL errors after checking the code. */
+export async function expectGraphQLError<R, V extends object>(
+  client: GraphQLClient,
+  document: TypedDocumentNode<R, V> | string,
+  variables: V,
+  code: string,
+): Promise<{ message: string; extensions?: Record<string, unknown> }[]> {
+  try {
+    await client.request(document as TypedDocumentNode<R, V>, variables as never);
+  } catch (error) {
+    if (!(error instanceof ClientError)) throw error;
+    const errors = (error.response.errors ?? []) as { message: string; extensions?: Record<string, unknown> }[];
+    expect(errors.map((e) => e.extensions?.code)).toContain(code);
+    for (const e of errors) expect(JSON.stringify(e)).not.toMatch(/stacktrace|select |insert |\bat .*\.ts:/i);
+    return errors;
+  }
+  throw new Error(`expected the request to fail with ${code}, but it succeeded`);
+}
