@@ -1,6 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261127033258_initial } from './Migration20261127033258_initial';
+import { Migration20261127034714_initial } from './Migration20261127034714_initial';
 
 export const postgresqlMigrations: MigrationObject[] = [
-  { name: 'Migration20261127033258_initial', class: Migration20261127033258_initial },
+  { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
 ];

@@ -1,6 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
-import { Migration20261127033257_initial } from './Migration20261127033257_initial';
+import { Migration20261127034714_initial } from './Migration20261127034714_initial';
 
 export const sqliteMigrations: MigrationObject[] = [
-  { name: 'Migration20261127033257_initial', class: Migration20261127033257_initial },
+  { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
 ];

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { StoredBlock } from '../body/body.blocks';
 import { Image } from '../image/image.entity';
 import { Section } from '../section/section.entity';
@@ -28,7 +28,8 @@ export class Article {
   @Property({ type: 'text', nullable: true })
   standfirst?: string | null;
 
-  @Enum({ items: () => ArticleStatus })
+  // A plain string column: SQLite cannot diff CHECK constraints, and the services own the values.
+  @Property({ type: 'string', length: 16 })
   status: ArticleStatus = ArticleStatus.DRAFT;
 
   @ManyToOne({ entity: () => Section })

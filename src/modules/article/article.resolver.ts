@@ -34,7 +34,7 @@ class ArticlesArgs extends PageArgs {
 @Resolver(() => ArticleType)
 export class ArticleResolver {
   @Query(() => ArticleType, { nullable: true, description: 'An article by its slug; null when there is none the caller may see.' })
-  article(@Arg('slug') slug: string, @Ctx() context: Context): Promise<ArticleRow | null> {
+  article(@Arg('slug', { description: 'The last part of the article URI.' }) slug: string, @Ctx() context: Context): Promise<ArticleRow | null> {
     return context.articles.bySlug(slug);
   }
 

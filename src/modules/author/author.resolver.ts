@@ -9,7 +9,7 @@ import { AuthorConnection, AuthorType, authorUri, type AuthorRow } from './autho
 @Resolver(() => AuthorType)
 export class AuthorResolver {
   @Query(() => AuthorType, { nullable: true, description: 'An author by slug; null when there is none.' })
-  author(@Arg('slug') slug: string, @Ctx() context: Context): Promise<AuthorRow | null> {
+  author(@Arg('slug', { description: 'The last part of the author page URI.' }) slug: string, @Ctx() context: Context): Promise<AuthorRow | null> {
     return context.authors.bySlug(slug);
   }
 

@@ -13,12 +13,12 @@ export class NodeResolver {
   }
 
   @Query(() => NodeInterface, { nullable: true, description: 'Fetches any object by its global ID; null when it does not exist or is not yours to see.' })
-  node(@Arg('id', () => ID) id: string, @Ctx() context: Context): Promise<NodeRow | null> {
+  node(@Arg('id', () => ID, { description: 'A global ID this service gave out.' }) id: string, @Ctx() context: Context): Promise<NodeRow | null> {
     return new NodeService(context).resolve(id, 'id');
   }
 
   @Query(() => [NodeInterface], { nullable: 'items', description: 'Fetches objects by global ID, in the order asked; null for each that is missing.' })
-  nodes(@Arg('ids', () => [ID]) ids: string[], @Ctx() context: Context): Promise<(NodeRow | null)[]> {
+  nodes(@Arg('ids', () => [ID], { description: 'Global IDs this service gave out.' }) ids: string[], @Ctx() context: Context): Promise<(NodeRow | null)[]> {
     const service = new NodeService(context);
     return Promise.all(ids.map((id, index) => service.resolve(id, `ids[${index}]`)));
   }

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Entity, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Article } from '../article/article.entity';
 import { CoverageRelation } from './related.enums';
 
@@ -13,7 +13,8 @@ export class RelatedLink {
   @ManyToOne({ entity: () => Article, primary: true, deleteRule: 'cascade' })
   related!: Article;
 
-  @Enum({ items: () => CoverageRelation })
+  // A plain string column: SQLite cannot diff CHECK constraints, and the services own the values.
+  @Property({ type: 'string', length: 16 })
   relation!: CoverageRelation;
 
   @Property({ type: 'integer' })

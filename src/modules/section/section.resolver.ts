@@ -14,7 +14,7 @@ class SectionArticlesArgs extends PageArgs {
 @Resolver(() => SectionType)
 export class SectionResolver {
   @Query(() => SectionType, { nullable: true, description: 'A section by its path, e.g. world/asia; null when there is none.' })
-  section(@Arg('path') path: string, @Ctx() context: Context): Promise<SectionRow | null> {
+  section(@Arg('path', { description: 'Slash-separated slugs from the top, e.g. world/asia.' }) path: string, @Ctx() context: Context): Promise<SectionRow | null> {
     return context.sections.byPath(path);
   }
 

@@ -1,4 +1,4 @@
-import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { TagKind } from './tag.enums';
 
 /** A person, organization, place, event, series or topic that articles are about. */
@@ -15,7 +15,8 @@ export class Tag {
   @Property({ type: 'string', length: 200 })
   name!: string;
 
-  @Enum({ items: () => TagKind })
+  // A plain string column: SQLite cannot diff CHECK constraints, and the services own the values.
+  @Property({ type: 'string', length: 16 })
   kind!: TagKind;
 
   @Property({ type: 'text', nullable: true })

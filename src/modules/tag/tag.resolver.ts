@@ -19,7 +19,7 @@ class TagsArgs extends PageArgs {
 @Resolver(() => TagType)
 export class TagResolver {
   @Query(() => TagType, { nullable: true, description: 'A tag by its slug; null when there is none.' })
-  tag(@Arg('slug') slug: string, @Ctx() context: Context): Promise<TagRow | null> {
+  tag(@Arg('slug', { description: 'The tag slug, e.g. kim-jong-un.' }) slug: string, @Ctx() context: Context): Promise<TagRow | null> {
     return context.tags.bySlug(slug);
   }
 

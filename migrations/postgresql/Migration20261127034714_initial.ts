@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261127033258_initial extends Migration {
+export class Migration20261127034714_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "image" ("id" serial primary key, "url" varchar(2000) not null, "alt_text" varchar(1000) not null, "caption" text null, "credit" varchar(300) null, "width" int null, "height" int null, "created_at" timestamptz not null);`);
@@ -12,13 +12,13 @@ export class Migration20261127033258_initial extends Migration {
     this.addSql(`alter table "section" add constraint "section_path_unique" unique ("path");`);
     this.addSql(`create index "section_parent_id_position_index" on "section" ("parent_id", "position");`);
 
-    this.addSql(`create table "article" ("id" serial primary key, "slug" varchar(200) not null, "headline" varchar(500) not null, "standfirst" text null, "status" text check ("status" in ('DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED')) not null default 'DRAFT', "section_id" int not null, "body" jsonb not null, "main_image_id" int null, "first_published_at" timestamptz null, "published_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1);`);
+    this.addSql(`create table "article" ("id" serial primary key, "slug" varchar(200) not null, "headline" varchar(500) not null, "standfirst" text null, "status" varchar(16) not null default 'DRAFT', "section_id" int not null, "body" jsonb not null, "main_image_id" int null, "first_published_at" timestamptz null, "published_at" timestamptz null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1);`);
     this.addSql(`alter table "article" add constraint "article_slug_unique" unique ("slug");`);
     this.addSql(`create index "article_updated_at_id_index" on "article" ("updated_at", "id");`);
     this.addSql(`create index "article_section_id_status_published_at_index" on "article" ("section_id", "status", "published_at");`);
     this.addSql(`create index "article_status_published_at_id_index" on "article" ("status", "published_at", "id");`);
 
-    this.addSql(`create table "related_link" ("article_id" int not null, "related_id" int not null, "relation" text check ("relation" in ('BACKGROUND', 'FOLLOW_UP', 'ANALYSIS', 'EXPLAINER', 'SEE_ALSO', 'SIMILAR')) not null, "position" int not null, constraint "related_link_pkey" primary key ("article_id", "related_id"));`);
+    this.addSql(`create table "related_link" ("article_id" int not null, "related_id" int not null, "relation" varchar(16) not null, "position" int not null, constraint "related_link_pkey" primary key ("article_id", "related_id"));`);
     this.addSql(`create index "related_link_related_id_article_id_index" on "related_link" ("related_id", "article_id");`);
 
     this.addSql(`create table "correction" ("id" serial primary key, "article_id" int not null, "text" text not null, "published_at" timestamptz not null);`);
@@ -31,7 +31,7 @@ export class Migration20261127033258_initial extends Migration {
     this.addSql(`create table "article_author" ("article_id" int not null, "author_id" int not null, "position" int not null, constraint "article_author_pkey" primary key ("article_id", "author_id"));`);
     this.addSql(`create index "article_author_author_id_article_id_index" on "article_author" ("author_id", "article_id");`);
 
-    this.addSql(`create table "tag" ("id" serial primary key, "slug" varchar(160) not null, "name" varchar(200) not null, "kind" text check ("kind" in ('TOPIC', 'PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'SERIES')) not null, "description" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null);`);
+    this.addSql(`create table "tag" ("id" serial primary key, "slug" varchar(160) not null, "name" varchar(200) not null, "kind" varchar(16) not null, "description" text null, "created_at" timestamptz not null, "updated_at" timestamptz not null);`);
     this.addSql(`alter table "tag" add constraint "tag_slug_unique" unique ("slug");`);
 
     this.addSql(`create table "quote" ("id" serial primary key, "article_id" int not null, "position" int not null, "block_index" int null, "text" text not null, "speaker_name" varchar(200) not null, "speaker_id" int null, "reported_by_id" int null, "context" text null, "created_at" timestamptz not null);`);

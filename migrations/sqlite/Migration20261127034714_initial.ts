@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261127033257_initial extends Migration {
+export class Migration20261127034714_initial extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table \`image\` (\`id\` integer not null primary key autoincrement, \`url\` text not null, \`alt_text\` text not null, \`caption\` text null, \`credit\` text null, \`width\` integer null, \`height\` integer null, \`created_at\` datetime not null);`);
@@ -14,7 +14,7 @@ export class Migration20261127033257_initial extends Migration {
     this.addSql(`create index \`section_parent_id_index\` on \`section\` (\`parent_id\`);`);
     this.addSql(`create index \`section_parent_id_position_index\` on \`section\` (\`parent_id\`, \`position\`);`);
 
-    this.addSql(`create table \`article\` (\`id\` integer not null primary key autoincrement, \`slug\` text not null, \`headline\` text not null, \`standfirst\` text null, \`status\` text check (\`status\` in ('DRAFT', 'SCHEDULED', 'PUBLISHED', 'ARCHIVED')) not null default 'DRAFT', \`section_id\` integer not null, \`body\` json not null, \`main_image_id\` integer null, \`first_published_at\` datetime null, \`published_at\` datetime null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, constraint \`article_section_id_foreign\` foreign key(\`section_id\`) references \`section\`(\`id\`) on update cascade, constraint \`article_main_image_id_foreign\` foreign key(\`main_image_id\`) references \`image\`(\`id\`) on delete set null on update cascade);`);
+    this.addSql(`create table \`article\` (\`id\` integer not null primary key autoincrement, \`slug\` text not null, \`headline\` text not null, \`standfirst\` text null, \`status\` text not null default 'DRAFT', \`section_id\` integer not null, \`body\` json not null, \`main_image_id\` integer null, \`first_published_at\` datetime null, \`published_at\` datetime null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`version\` integer not null default 1, constraint \`article_section_id_foreign\` foreign key(\`section_id\`) references \`section\`(\`id\`) on update cascade, constraint \`article_main_image_id_foreign\` foreign key(\`main_image_id\`) references \`image\`(\`id\`) on delete set null on update cascade);`);
     this.addSql(`create unique index \`article_slug_unique\` on \`article\` (\`slug\`);`);
     this.addSql(`create index \`article_section_id_index\` on \`article\` (\`section_id\`);`);
     this.addSql(`create index \`article_main_image_id_index\` on \`article\` (\`main_image_id\`);`);
@@ -22,7 +22,7 @@ export class Migration20261127033257_initial extends Migration {
     this.addSql(`create index \`article_section_id_status_published_at_index\` on \`article\` (\`section_id\`, \`status\`, \`published_at\`);`);
     this.addSql(`create index \`article_status_published_at_id_index\` on \`article\` (\`status\`, \`published_at\`, \`id\`);`);
 
-    this.addSql(`create table \`related_link\` (\`article_id\` integer not null, \`related_id\` integer not null, \`relation\` text check (\`relation\` in ('BACKGROUND', 'FOLLOW_UP', 'ANALYSIS', 'EXPLAINER', 'SEE_ALSO', 'SIMILAR')) not null, \`position\` integer not null, constraint \`related_link_article_id_foreign\` foreign key(\`article_id\`) references \`article\`(\`id\`) on delete cascade on update cascade, constraint \`related_link_related_id_foreign\` foreign key(\`related_id\`) references \`article\`(\`id\`) on delete cascade on update cascade, primary key (\`article_id\`, \`related_id\`));`);
+    this.addSql(`create table \`related_link\` (\`article_id\` integer not null, \`related_id\` integer not null, \`relation\` text not null, \`position\` integer not null, constraint \`related_link_article_id_foreign\` foreign key(\`article_id\`) references \`article\`(\`id\`) on delete cascade on update cascade, constraint \`related_link_related_id_foreign\` foreign key(\`related_id\`) references \`article\`(\`id\`) on delete cascade on update cascade, primary key (\`article_id\`, \`related_id\`));`);
     this.addSql(`create index \`related_link_article_id_index\` on \`related_link\` (\`article_id\`);`);
     this.addSql(`create index \`related_link_related_id_index\` on \`related_link\` (\`related_id\`);`);
     this.addSql(`create index \`related_link_related_id_article_id_index\` on \`related_link\` (\`related_id\`, \`article_id\`);`);
@@ -41,7 +41,7 @@ export class Migration20261127033257_initial extends Migration {
     this.addSql(`create index \`article_author_author_id_index\` on \`article_author\` (\`author_id\`);`);
     this.addSql(`create index \`article_author_author_id_article_id_index\` on \`article_author\` (\`author_id\`, \`article_id\`);`);
 
-    this.addSql(`create table \`tag\` (\`id\` integer not null primary key autoincrement, \`slug\` text not null, \`name\` text not null, \`kind\` text check (\`kind\` in ('TOPIC', 'PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'SERIES')) not null, \`description\` text null, \`created_at\` datetime not null, \`updated_at\` datetime not null);`);
+    this.addSql(`create table \`tag\` (\`id\` integer not null primary key autoincrement, \`slug\` text not null, \`name\` text not null, \`kind\` text not null, \`description\` text null, \`created_at\` datetime not null, \`updated_at\` datetime not null);`);
     this.addSql(`create unique index \`tag_slug_unique\` on \`tag\` (\`slug\`);`);
 
     this.addSql(`create table \`quote\` (\`id\` integer not null primary key autoincrement, \`article_id\` integer not null, \`position\` integer not null, \`block_index\` integer null, \`text\` text not null, \`speaker_name\` text not null, \`speaker_id\` integer null, \`reported_by_id\` integer null, \`context\` text null, \`created_at\` datetime not null, constraint \`quote_article_id_foreign\` foreign key(\`article_id\`) references \`article\`(\`id\`) on delete cascade on update cascade, constraint \`quote_speaker_id_foreign\` foreign key(\`speaker_id\`) references \`tag\`(\`id\`) on delete set null on update cascade, constraint \`quote_reported_by_id_foreign\` foreign key(\`reported_by_id\`) references \`tag\`(\`id\`) on delete set null on update cascade);`);
@@ -58,7 +58,7 @@ export class Migration20261127033257_initial extends Migration {
   }
 
   override async down(): Promise<void> {
-    // SQLite has no generated down migrations: drop in reverse order of creation.
+    // MikroORM writes no down() for SQLite: drop in reverse order of creation.
     this.addSql('drop table if exists `article_tag`;');
     this.addSql('drop table if exists `quote`;');
     this.addSql('drop table if exists `tag`;');

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config/config';
+
+describe('configuration from the environment', () => {
+  it('has defaults that serve the demo on SQLite at 127.0.0.1:4000', () => {
+    expect(loadConfig({})).toEqual({ port: 4000, host: '127.0.0.1', database: { kind: 'sqlite', file: './data/masthead.sqlite' }, seedDemo: true });
+  });
+
+  it('reads SQLite files, in-memory SQLite and PostgreSQL URLs', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:/tmp/x.sqlite' }).database).toEqual({ kind: 'sqlite', file: '/tmp/x.sqlite' });
+    expect(loadConfig({ DATABASE_URL: 'sqlite::memory:' }).database).toEqual({ kind: 'sqlite', file: ':memory:' });
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:pw@db:5432/masthead' }).database).toEqual({ kind: 'postgresql', url: 'postgres://app:pw@db:5432/masthead' });
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ port: 8080, host: '0.0.0.0' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://root@db/masthead' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://db:5432' }, 'DATABASE_URL'],
+    [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+  ])('stops on %o with one line naming %s', (env, setting) => {
+    try {
+      loadConfig(env);
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toContain(setting);
+      expect(message).not.toContain('\n');
+    }
+  });
+
+  it('never repeats a password it was given', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/masthead' })).toThrow(/app:\*\*\*@db/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db:5432' })).not.toThrow(/s3cret/);
+  });
+});
