@@ -9,6 +9,7 @@ import { createAuthorLoaders } from './modules/author/author.loaders';
 import { AuthorService } from './modules/author/author.service';
 import { createCorrectionLoaders } from './modules/correction/correction.loaders';
 import { createImageLoaders } from './modules/image/image.loaders';
+import { NodeService } from './modules/node/node.service';
 import { createQuoteLoaders } from './modules/quote/quote.loaders';
 import { QuoteService } from './modules/quote/quote.service';
 import { createRelatedLoaders } from './modules/related/related.loaders';
@@ -18,19 +19,28 @@ import { SectionService } from './modules/section/section.service';
 import { createTagLoaders } from './modules/tag/tag.loaders';
 import { TagService } from './modules/tag/tag.service';
 
-/** Lazily built per request: a request only pays for the loaders its query touches. */
-export class Loaders {
-  constructor(private readonly reader: SqlReader) {}
+/** Builds each named value on first use and keeps it: a request pays only for what its query touches. */
+class Lazy<Source> {
+  private readonly built = new Map<string, unknown>();
 
-  private cache = new Map<string, unknown>();
+  constructor(private readonly source: Source) {}
+
+  get<T>(name: string, create: (source: Source) => T): T {
+    if (!this.built.has(name)) this.built.set(name, create(this.source));
+    return this.built.get(name) as T;
+  }
+}
+
+/** The request's DataLoaders, one set per domain. */
+export class Loaders {
+  private readonly lazy: Lazy<SqlReader>;
+
+  constructor(reader: SqlReader) {
+    this.lazy = new Lazy(reader);
+  }
 
   private once<T>(name: string, create: (reader: SqlReader) => T): T {
-    let loaders = this.cache.get(name) as T | undefined;
-    if (loaders === undefined) {
-      loaders = create(this.reader);
-      this.cache.set(name, loaders);
-    }
-    return loaders;
+    return this.lazy.get(name, create);
   }
 
   get article() {
@@ -86,15 +96,10 @@ export class Context {
     this.loaders = new Loaders(this.reader);
   }
 
-  private services = new Map<string, unknown>();
+  private readonly lazy = new Lazy<Context>(this);
 
   private service<T>(name: string, create: (context: Context) => T): T {
-    let service = this.services.get(name) as T | undefined;
-    if (service === undefined) {
-      service = create(this);
-      this.services.set(name, service);
-    }
-    return service;
+    return this.lazy.get(name, create);
   }
 
   get articles(): ArticleService {
@@ -102,6 +107,9 @@ export class Context {
   }
   get authors(): AuthorService {
     return this.service('authors', (context) => new AuthorService(context));
+  }
+  get nodes(): NodeService {
+    return this.service('nodes', (context) => new NodeService(context));
   }
   get quotes(): QuoteService {
     return this.service('quotes', (context) => new QuoteService(context));

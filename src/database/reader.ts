@@ -49,3 +49,8 @@ export function toDateOrNull(value: unknown): Date | null {
 export function fromJson<T>(value: unknown): T {
   return (typeof value === 'string' ? JSON.parse(value) : value) as T;
 }
+
+/** A LIKE pattern for "contains", with % and _ in the user's text matching themselves (pair it with SQL `escape '\'`). */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}

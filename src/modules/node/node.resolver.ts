@@ -2,7 +2,6 @@ import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql
 import type { Context } from '../../context';
 import { toGlobalId } from './global-id';
 import { NodeInterface, type NodeRow } from './node.type';
-import { NodeService } from './node.service';
 
 @Resolver(() => NodeInterface)
 export class NodeResolver {
@@ -14,12 +13,11 @@ export class NodeResolver {
 
   @Query(() => NodeInterface, { nullable: true, description: 'Fetches any object by its global ID; null when it does not exist or is not yours to see.' })
   node(@Arg('id', () => ID, { description: 'A global ID this service gave out.' }) id: string, @Ctx() context: Context): Promise<NodeRow | null> {
-    return new NodeService(context).resolve(id, 'id');
+    return context.nodes.resolve(id, 'id');
   }
 
   @Query(() => [NodeInterface], { nullable: 'items', description: 'Fetches objects by global ID, in the order asked; null for each that is missing.' })
   nodes(@Arg('ids', () => [ID], { description: 'Global IDs this service gave out.' }) ids: string[], @Ctx() context: Context): Promise<(NodeRow | null)[]> {
-    const service = new NodeService(context);
-    return Promise.all(ids.map((id, index) => service.resolve(id, `ids[${index}]`)));
+    return Promise.all(ids.map((id, index) => context.nodes.resolve(id, `ids[${index}]`)));
   }
 }

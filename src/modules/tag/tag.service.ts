@@ -1,4 +1,5 @@
 import type { Context } from '../../context';
+import { containsPattern } from '../../database/reader';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { pageByName } from '../../pagination/by-name';
 import type { TagKind } from './tag.enums';
@@ -26,13 +27,8 @@ export class TagService {
     return pageByName<TagRow>(reader, 'Tag', 't', TAG_COLUMNS, () => {
       const query = reader.knex({ t: 'tag' });
       if (args.kind) query.where('t.kind', args.kind);
-      if (words) query.whereRaw("lower(t.name) like ? escape '\\'", [`%${escapeLike(words)}%`]);
+      if (words) query.whereRaw("lower(t.name) like ? escape '\\'", [containsPattern(words)]);
       return query;
     }, args);
   }
-}
-
-/** Makes % and _ in user text match themselves. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
