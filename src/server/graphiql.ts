@@ -7,11 +7,11 @@ import { projectRoot } from '../config/paths';
  * GraphiQL served from the project's own packages (this network reaches no CDN): graphiql 3's browser
  * bundle on React 18's UMD builds, with the contract's operations as ready-made tabs.
  */
-const ASSETS: Record<string, { file: string; type: string }> = {
-  'react.js': { file: 'react/umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
-  'react-dom.js': { file: 'react-dom/umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
-  'graphiql.js': { file: 'graphiql/graphiql.min.js', type: 'text/javascript; charset=utf-8' },
-  'graphiql.css': { file: 'graphiql/graphiql.min.css', type: 'text/css; charset=utf-8' },
+const ASSETS: Record<string, { pkg: string; file: string; type: string }> = {
+  'react.js': { pkg: 'react', file: 'umd/react.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'react-dom.js': { pkg: 'react-dom', file: 'umd/react-dom.production.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.js': { pkg: 'graphiql', file: 'graphiql.min.js', type: 'text/javascript; charset=utf-8' },
+  'graphiql.css': { pkg: 'graphiql', file: 'graphiql.min.css', type: 'text/css; charset=utf-8' },
 };
 
 function exampleTabs(): { query: string; variables?: string }[] {
@@ -39,6 +39,7 @@ function page(endpoint: string): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Masthead · GraphiQL</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/graphiql/graphiql.css">
   <style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
@@ -50,8 +51,17 @@ function page(endpoint: string): string {
   <script>
     const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
     const tabs = ${tabs};
+    // GraphiQL 3 fills the first tab's variable editor from props or storage, never from defaultTabs:
+    // on a first visit (nothing stored yet) hand it those variables so ArticlePage runs as it is.
+    const firstVisit = localStorage.getItem('graphiql:tabState') === null;
     ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultTabs: tabs, defaultEditorToolsVisibility: true, shouldPersistHeaders: true })
+      React.createElement(GraphiQL, {
+        fetcher,
+        defaultTabs: tabs,
+        ...(firstVisit && tabs.length ? { variables: tabs[0].variables } : {}),
+        defaultEditorToolsVisibility: true,
+        shouldPersistHeaders: true,
+      })
     );
   </script>
 </body>
@@ -72,7 +82,8 @@ export function sendGraphiQL(res: ServerResponse): void {
 export function sendGraphiQLAsset(url: URL, res: ServerResponse): boolean {
   const asset = url.pathname.startsWith('/graphiql/') ? ASSETS[url.pathname.slice('/graphiql/'.length)] : undefined;
   if (!asset) return false;
-  const file = require.resolve(asset.file, { paths: [projectRoot()] });
+  // React's `exports` map hides umd/, so find each package by its package.json (always exported).
+  const file = path.join(path.dirname(require.resolve(`${asset.pkg}/package.json`, { paths: [projectRoot()] })), asset.file);
   res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'public, max-age=86400' });
   fs.createReadStream(file).pipe(res);
   return true;
