@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Viewer } from './auth/viewer';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { requireRole, type Role, type Viewer } from './auth/viewer';
+import { duplicate, Refusal, type UserErrorValue } from './errors/errors';
+import { AuditService, recordAudit, type Written } from './modules/audit/audit.service';
 import type { DatabaseConfig } from './config/config';
 import { SqlReader } from './database/reader';
 import { createArticleLoaders } from './modules/article/article.loaders';
+import { ArticleEditor } from './modules/article/article-editor.service';
 import { ArticleService } from './modules/article/article.service';
 import { createAuthorLoaders } from './modules/author/author.loaders';
 import { AuthorService } from './modules/author/author.service';
@@ -14,6 +18,7 @@ import { createQuoteLoaders } from './modules/quote/quote.loaders';
 import { QuoteService } from './modules/quote/quote.service';
 import { createRelatedLoaders } from './modules/related/related.loaders';
 import { RouteService } from './modules/route/route.service';
+import { SearchService } from './modules/search/search.service';
 import { createSectionLoaders } from './modules/section/section.loaders';
 import { SectionService } from './modules/section/section.service';
 import { createTagLoaders } from './modules/tag/tag.loaders';
@@ -35,7 +40,11 @@ class Lazy<Source> {
 export class Loaders {
   private readonly lazy: Lazy<SqlReader>;
 
-  constructor(reader: SqlReader) {
+  /** `now` is the request's instant, for loaders that must agree with its visibility checks. */
+  constructor(
+    reader: SqlReader,
+    private readonly now: Date,
+  ) {
     this.lazy = new Lazy(reader);
   }
 
@@ -59,7 +68,7 @@ export class Loaders {
     return this.once('quote', createQuoteLoaders);
   }
   get related() {
-    return this.once('related', createRelatedLoaders);
+    return this.once('related', (reader) => createRelatedLoaders(reader, this.now));
   }
   get section() {
     return this.once('section', createSectionLoaders);
@@ -67,6 +76,12 @@ export class Loaders {
   get tag() {
     return this.once('tag', createTagLoaders);
   }
+}
+
+/** What a mutation's service hands back: the saved value, or the user errors that stopped it. */
+export interface WriteResult<T> {
+  value: T | null;
+  userErrors: UserErrorValue[];
 }
 
 export interface ContextOptions {
@@ -83,7 +98,6 @@ export interface ContextOptions {
 export class Context {
   readonly em: EntityManager;
   readonly reader: SqlReader;
-  readonly loaders: Loaders;
   readonly viewer: Viewer | null;
   readonly requestId: string;
   readonly now = new Date();
@@ -93,7 +107,40 @@ export class Context {
     this.viewer = options.viewer;
     this.requestId = options.requestId ?? randomUUID();
     this.reader = new SqlReader(this.em, options.dialect);
-    this.loaders = new Loaders(this.reader);
+    this.currentLoaders = new Loaders(this.reader, this.now);
+  }
+
+  private currentLoaders: Loaders;
+
+  get loaders(): Loaders {
+    return this.currentLoaders;
+  }
+
+  /**
+   * Runs one mutation as one transaction, after checking the caller's role: `work` writes through the
+   * transaction's EntityManager (never through the loaders, which read outside it) and names what it
+   * acted on, and the audit entry joins the same transaction. A Refusal rolls everything back and
+   * becomes the payload's userErrors. The loaders start afresh so the payload reads what was saved.
+   */
+  async write<T>(action: string, role: Role, work: (tx: EntityManager, viewer: Viewer) => Promise<Written<T>>): Promise<WriteResult<T>> {
+    const viewer = requireRole(this.viewer, role, action);
+    try {
+      const written = await this.em.transactional(async (tx) => {
+        const result = await work(tx, viewer);
+        recordAudit(tx, viewer, action, result);
+        return result;
+      });
+      return { value: written.value, userErrors: [] };
+    } catch (error) {
+      if (error instanceof Refusal) return { value: null, userErrors: error.userErrors };
+      if (error instanceof UniqueConstraintViolationException) {
+        return { value: null, userErrors: [duplicate(null, 'Someone saved the same slug or name at the same moment; try again.')] };
+      }
+      throw error;
+    } finally {
+      this.em.clear();
+      this.currentLoaders = new Loaders(this.reader, this.now);
+    }
   }
 
   private readonly lazy = new Lazy<Context>(this);
@@ -104,6 +151,12 @@ export class Context {
 
   get articles(): ArticleService {
     return this.service('articles', (context) => new ArticleService(context));
+  }
+  get articleEditor(): ArticleEditor {
+    return this.service('articleEditor', (context) => new ArticleEditor(context));
+  }
+  get audit(): AuditService {
+    return this.service('audit', (context) => new AuditService(context));
   }
   get authors(): AuthorService {
     return this.service('authors', (context) => new AuthorService(context));
@@ -116,6 +169,9 @@ export class Context {
   }
   get routes(): RouteService {
     return this.service('routes', (context) => new RouteService(context));
+  }
+  get search(): SearchService {
+    return this.service('search', (context) => new SearchService(context));
   }
   get sections(): SectionService {
     return this.service('sections', (context) => new SectionService(context));

@@ -19,6 +19,15 @@ async function main(): Promise<void> {
   const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : `PostgreSQL ${redactUrl(config.database.url)}`;
   if (app.prepared.migrations.length) console.log(`Applied ${app.prepared.migrations.length} migration(s) to ${where}.`);
   if (app.prepared.seeded) console.log('Loaded the demo newsroom into the empty database.');
+  if (app.prepared.demoToken) {
+    console.log(
+      [
+        'Created an editor\'s token for the demo (shown only this once). To preview drafts and try the mutations in',
+        'GraphiQL, paste this into its Headers tab:',
+        `  {"Authorization": "Bearer ${app.prepared.demoToken}"}`,
+      ].join('\n'),
+    );
+  }
   console.log(`Masthead is serving ${where} at ${app.url}/graphql (ready in ${Date.now() - started} ms). Open it in a browser for GraphiQL.`);
 
   const stop = (signal: string) => {

@@ -1,6 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261127034714_initial } from './Migration20261127034714_initial';
+import { Migration20261127034934_editorial } from './Migration20261127034934_editorial';
+import { Migration20261127060000_search } from './Migration20261127060000_search';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
+  { name: 'Migration20261127034934_editorial', class: Migration20261127034934_editorial },
+  { name: 'Migration20261127060000_search', class: Migration20261127060000_search },
 ];

@@ -6,13 +6,13 @@ import { ArticleStatus } from '../modules/article/article.enums';
  * What the public may read: published and archived pieces, and scheduled ones whose time has come.
  * Scheduling needs no job: a due SCHEDULED row simply reads as PUBLISHED from that instant.
  */
-export function isPublic(article: { status: ArticleStatus; publishedAt: Date | null }, now: Date): boolean {
+export function isPublic(article: { status: ArticleStatus; publishedAt?: Date | null }, now: Date): boolean {
   const status = effectiveStatus(article, now);
   return status === ArticleStatus.PUBLISHED || status === ArticleStatus.ARCHIVED;
 }
 
 /** The status readers see: SCHEDULED turns into PUBLISHED when its time comes. */
-export function effectiveStatus(article: { status: ArticleStatus; publishedAt: Date | null }, now: Date): ArticleStatus {
+export function effectiveStatus(article: { status: ArticleStatus; publishedAt?: Date | null }, now: Date): ArticleStatus {
   if (article.status === ArticleStatus.SCHEDULED && article.publishedAt && article.publishedAt <= now) return ArticleStatus.PUBLISHED;
   return article.status;
 }

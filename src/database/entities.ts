@@ -1,6 +1,8 @@
 import { ArticleAuthor } from '../modules/article/article-author.entity';
 import { ArticleTag } from '../modules/article/article-tag.entity';
+import { ArticleRevision } from '../modules/article/article-revision.entity';
 import { Article } from '../modules/article/article.entity';
+import { AuditEntry } from '../modules/audit/audit.entity';
 import { Author } from '../modules/author/author.entity';
 import { Correction } from '../modules/correction/correction.entity';
 import { Image } from '../modules/image/image.entity';
@@ -9,6 +11,7 @@ import { RelatedLink } from '../modules/related/related-link.entity';
 import { ArticlePath } from '../modules/route/article-path.entity';
 import { Section } from '../modules/section/section.entity';
 import { Tag } from '../modules/tag/tag.entity';
+import { ApiToken } from '../modules/token/token.entity';
 
 /** Every table the service owns, listed so that discovery never depends on file globs. */
 export const entities = [
@@ -23,4 +26,7 @@ export const entities = [
   RelatedLink,
   Correction,
   ArticlePath,
+  ArticleRevision,
+  ApiToken,
+  AuditEntry,
 ];

@@ -36,6 +36,8 @@ function common(options: OrmOptions) {
       if (counter) counter.count += 1;
       return sql;
     },
+    // The search index is kept by its own migrations and code (src/modules/search/search.index.ts).
+    schemaGenerator: { skipTables: [/^article_search/] },
     migrations: {
       migrationsList: migrationsFor(options.database.kind),
       transactional: true,

@@ -30,10 +30,22 @@ export class SqlReader {
     return Number(rows[0]?.n ?? 0);
   }
 
+  /** SQL for the days between two date columns, whichever comes first. */
+  daysApart(left: string, right: string): string {
+    return this.dialect === 'sqlite'
+      ? `abs(${left} - ${right}) / 86400000.0`
+      : `abs(extract(epoch from (${left} - ${right}))) / 86400`;
+  }
+
   /** A date as each database stores it: SQLite keeps milliseconds, PostgreSQL timestamptz. */
   date(value: Date): number | string {
     return this.dialect === 'sqlite' ? value.getTime() : value.toISOString();
   }
+}
+
+/** The database an EntityManager talks to, for code that is handed only the EntityManager (writes, migrations). */
+export function dialectOf(em: EntityManager): DatabaseConfig['kind'] {
+  return (em.getKnex().client as { dialect?: string }).dialect === 'postgresql' ? 'postgresql' : 'sqlite';
 }
 
 /** Column values come back as numbers (SQLite) or Dates (PostgreSQL); the API speaks Date. */

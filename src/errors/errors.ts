@@ -35,6 +35,13 @@ export function unauthenticated(message = 'A valid API token is required: send i
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 }
 
+/** The request's token is unknown or revoked: refused before anything runs, with HTTP 401. */
+export function invalidToken(): GraphQLError {
+  return new GraphQLError('The API token is not valid: it is unknown, mistyped or revoked.', {
+    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+  });
+}
+
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }
@@ -60,7 +67,9 @@ export function isConnectionFailure(error: unknown): boolean {
  * anything else is a bug, reported as a bare INTERNAL_SERVER_ERROR while the details go to the log.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (error: unknown) => void): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
+  // Apollo labels every error without a code INTERNAL_SERVER_ERROR before this hook runs: trust
+  // only a code the error itself carries, so an unexpected error never shows its raw text.
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
@@ -75,4 +84,68 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, lo
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
+}
+
+/** What went wrong with a mutation's input, in the contract's words. */
+export enum UserErrorCode {
+  INVALID = 'INVALID',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  DUPLICATE = 'DUPLICATE',
+}
+
+/** A business-rule refusal, answered inside the mutation's payload. */
+export interface UserErrorValue {
+  field: string[] | null;
+  message: string;
+  code: UserErrorCode;
+}
+
+/** `field` is the path to the input at fault, e.g. ['input', 'slug']. */
+export function invalid(field: string[] | null, message: string): UserErrorValue {
+  return { field, message, code: UserErrorCode.INVALID };
+}
+
+export function notFound(field: string[] | null, message: string): UserErrorValue {
+  return { field, message, code: UserErrorCode.NOT_FOUND };
+}
+
+export function conflict(field: string[] | null, message: string): UserErrorValue {
+  return { field, message, code: UserErrorCode.CONFLICT };
+}
+
+export function duplicate(field: string[] | null, message: string): UserErrorValue {
+  return { field, message, code: UserErrorCode.DUPLICATE };
+}
+
+/** Thrown inside a mutation's transaction: rolls the whole mutation back and becomes its userErrors. */
+export class Refusal extends Error {
+  constructor(readonly userErrors: UserErrorValue[]) {
+    super(userErrors.map((error) => error.message).join(' '));
+    this.name = 'Refusal';
+  }
+}
+
+/** Gathers every problem with an input, so the caller learns them all at once. */
+export class Problems {
+  readonly list: UserErrorValue[] = [];
+
+  add(error: UserErrorValue): void {
+    this.list.push(error);
+  }
+
+  /** Trimmed text of at most `max` characters; null when optional and left out or blank. */
+  text(field: string[], value: string | null | undefined, max: number, required: boolean): string | null {
+    const text = value?.trim() || null;
+    if (text === null ? required : text.length > max) {
+      const name = field[field.length - 1];
+      this.add(invalid(field, required ? `"${name}" needs 1 to ${max} characters.` : `"${name}" takes at most ${max} characters.`));
+    }
+    return text;
+  }
+
+  /** Refuses with everything gathered so far, if anything was. */
+  check(): void {
+    if (this.list.length) throw new Refusal(this.list);
+  }
 }

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
-import { ArticleResolver } from '../modules/article/article.resolver';
+import { ArticleResolver, ArticleRevisionResolver } from '../modules/article/article.resolver';
+import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorResolver } from '../modules/author/author.resolver';
 import { ImageBlockResolver, QuoteBlockResolver } from '../modules/body/body.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
@@ -17,6 +18,7 @@ export const resolvers = [
   NodeResolver,
   RouteResolver,
   ArticleResolver,
+  ArticleRevisionResolver,
   QuoteBlockResolver,
   ImageBlockResolver,
   SectionResolver,
@@ -25,6 +27,7 @@ export const resolvers = [
   QuoteResolver,
   SearchResolver,
   ViewerResolver,
+  AuditResolver,
 ] as const;
 
 /** The executable schema, built from the type-graphql classes; `schema/schema.graphql` is its print. */

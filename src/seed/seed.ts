@@ -9,6 +9,7 @@ import { Correction } from '../modules/correction/correction.entity';
 import { Image } from '../modules/image/image.entity';
 import { Quote } from '../modules/quote/quote.entity';
 import { RelatedLink } from '../modules/related/related-link.entity';
+import { reindexAll } from '../modules/search/search.index';
 import { CoverageRelation } from '../modules/related/related.enums';
 import { Section } from '../modules/section/section.entity';
 import { Tag } from '../modules/tag/tag.entity';
@@ -159,6 +160,8 @@ export async function seedDemo(
     }
 
     await tx.flush();
+    // The database held no articles before, so indexing all of them indexes the demo's.
+    await reindexAll(tx);
     return { sections: sections.size, articles: articles.size, quotes };
   });
 }

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { authenticate } from '../auth/authenticate';
 import type { Config } from '../config/config';
 import { Context } from '../context';
 import { createOrm, StatementCounter, type Orm } from '../database/orm';
@@ -52,9 +53,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       new Context({
         em: orm.em.fork(),
         dialect: config.database.kind,
-        viewer: null,
+        viewer: await authenticate(orm.em, req.headers.authorization),
         requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined,
       }),
+    metrics: () => ({
+      masthead_sql_statements_total: { help: 'SQL statements sent to the database.', value: statements.count },
+      masthead_resident_memory_bytes: { help: 'Resident set size of the process.', value: process.memoryUsage.rss() },
+    }),
     ready: async () => {
       try {
         await orm.em.getConnection().execute('select 1');

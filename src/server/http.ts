@@ -9,6 +9,8 @@ export interface HttpHandlerOptions {
   apollo: ApolloServer<Context>;
   context: (req: IncomingMessage) => Promise<Context>;
   ready: () => Promise<boolean>;
+  /** Counters for /metrics, in Prometheus's text format. */
+  metrics: () => Record<string, { help: string; value: number }>;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -55,6 +57,15 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       if (url.pathname === '/readyz') {
         const ready = await options.ready();
         return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
+      }
+      if (url.pathname === '/metrics') {
+        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(
+          Object.entries(options.metrics())
+            .map(([name, { help, value }]) => `# HELP ${name} ${help}\n# TYPE ${name} ${name.endsWith('_total') ? 'counter' : 'gauge'}\n${name} ${value}\n`)
+            .join(''),
+        );
+        return;
       }
       if (sendGraphiQLAsset(url, res)) return;
       if (url.pathname !== '/graphql') return sendJson(res, 404, { error: 'Not found: the API lives at /graphql.' });

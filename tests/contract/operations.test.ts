@@ -34,6 +34,8 @@ describe('ArticlePage', () => {
     expect(route.relatedCoverage.map((item) => [item.relation, item.curated])).toEqual([
       ['BACKGROUND', true],
       ['FOLLOW_UP', true],
+      ['SIMILAR', false],
+      ['SIMILAR', false],
     ]);
     expect(route.readingTimeMinutes).toBeGreaterThanOrEqual(4);
     expect(route.mainImage?.altText).toBeTruthy();
@@ -84,7 +86,7 @@ describe('SectionFront', () => {
     const section = await front(50);
     const story = section.articles.nodes.find((card) => card.uri === SAEPPYOL.path);
     expect(story?.quotes.map((quote) => quote.speaker?.name)).toEqual(SAEPPYOL.quotes.map((quote) => quote.speaker));
-    expect(story?.relatedCoverage).toHaveLength(2);
+    expect(story?.relatedCoverage.map((item) => item.relation)).toEqual(['BACKGROUND', 'FOLLOW_UP', 'SIMILAR']);
     expect(story?.section.name).toBe('Asia');
   });
 

@@ -47,7 +47,7 @@ export async function expectGraphQLError<R, V extends object>(
   code: string,
 ): Promise<{ message: string; extensions?: Record<string, unknown> }[]> {
   try {
-    await client.request(document as TypedDocumentNode<R, V>, variables as never);
+    await client.request<R>({ document: document as string, variables: variables as Record<string, unknown> });
   } catch (error) {
     if (!(error instanceof ClientError)) throw error;
     const errors = (error.response.errors ?? []) as { message: string; extensions?: Record<string, unknown> }[];

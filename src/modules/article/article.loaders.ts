@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Knex } from '@mikro-orm/knex';
-import { oneByKey } from '../../database/batch';
+import { manyByKey, oneByKey } from '../../database/batch';
 import { fromJson, toDate, toDateOrNull, type SqlReader } from '../../database/reader';
+import type { ArticleSnapshot } from './article-revision.entity';
+import type { ArticleRevisionRow } from './article-revision.type';
 import type { ArticleRow } from './article.type';
 
 /** The columns of an article row, for any query on `article` aliased `a`. */
@@ -55,5 +57,33 @@ export function createArticleLoaders(reader: SqlReader) {
     bySlug: new DataLoader<string, ArticleRow | null>(async (slugs) =>
       oneByKey(slugs, await selectArticles(reader, select().whereIn('a.slug', slugs as string[])), (row) => row.slug),
     ),
+    /** Each article's revisions, newest first. */
+    revisions: new DataLoader<number, ArticleRevisionRow[]>(async (ids) => {
+      const raw = await reader.all<Record<string, unknown>>(
+        reader
+          .knex('article_revision')
+          .select('article_id as articleId', 'version', 'saved_at as savedAt', 'saved_by as savedBy', 'saved_by_role as savedByRole', 'action', 'changes', 'snapshot')
+          .whereIn('article_id', ids as number[])
+          .orderBy([{ column: 'article_id' }, { column: 'version', order: 'desc' }]),
+      );
+      const rows = raw.map((row): ArticleRevisionRow => {
+        const snapshot = fromJson<ArticleSnapshot>(row.snapshot);
+        return {
+          articleId: row.articleId as number,
+          version: row.version as number,
+          savedAt: toDate(row.savedAt),
+          savedBy: row.savedBy as string,
+          savedByRole: row.savedByRole as ArticleRevisionRow['savedByRole'],
+          action: row.action as string,
+          changes: fromJson<string[]>(row.changes),
+          headline: snapshot.headline,
+          slug: snapshot.slug,
+          standfirst: snapshot.standfirst,
+          status: snapshot.status as ArticleRevisionRow['status'],
+          body: snapshot.body,
+        };
+      });
+      return manyByKey(ids, rows, (row) => row.articleId);
+    }),
   };
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { effectiveStatus } from '../../auth/visibility';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
@@ -17,7 +17,12 @@ import { SectionType, type SectionRow } from '../section/section.type';
 import { TagKind } from '../tag/tag.enums';
 import { TagType, type TagRow } from '../tag/tag.type';
 import { ArticleOrder, ArticleStatus } from './article.enums';
-import { ArticleFilterInput } from './article.inputs';
+import { ArticleRevisionType, type ArticleRevisionRow } from './article-revision.type';
+import { ArticleFilterInput, CreateArticleInput, ImportArticleInput, RestoreArticleRevisionInput, UpdateArticleInput } from './article.inputs';
+import { ArticlePayload } from './article.payloads';
+import { toPayload, type PayloadValue } from '../../errors/payload.type';
+import { DateTimeScalar } from '../../schema/date-time.scalar';
+import { RelatedCoverageInput } from '../related/related.inputs';
 import { ArticleConnection, ArticleType, type ArticleRow } from './article.type';
 
 const MAX_RELATED = 20;
@@ -139,10 +144,75 @@ export class ArticleResolver {
   corrections(@Root() article: ArticleRow, @Ctx() context: Context): Promise<CorrectionRow[]> {
     return context.loaders.correction.byArticle.load(article.id);
   }
+
+  @Mutation(() => ArticlePayload, { description: 'Saves a new DRAFT. Needs a CONTRIBUTOR token or higher.' })
+  async createArticle(@Arg('input', () => CreateArticleInput, { description: 'The draft.' }) input: CreateArticleInput, @Ctx() context: Context): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.create(input), (id) => context.articles.byId(id));
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Changes an article made from `expectedVersion`; keeps a revision and redirects a moved URI. Contributors may change drafts only.' })
+  async updateArticle(@Arg('input', () => UpdateArticleInput, { description: 'The change.' }) input: UpdateArticleInput, @Ctx() context: Context): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.update(input), (id) => context.articles.byId(id));
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Publishes now, or schedules when `at` lies in the future. A past `at` publishes now, dated `at` (archive imports).' })
+  async publishArticle(
+    @Arg('id', () => ID, { description: 'The article to publish.' }) id: string,
+    @Arg('at', () => DateTimeScalar, { nullable: true, description: 'When it goes public; now when left out.' }) at: Date | null | undefined,
+    @Ctx() context: Context,
+  ): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.publish(id, at), (articleId) => context.articles.byId(articleId));
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Takes a published, scheduled or archived article back to DRAFT. Needs an EDITOR token.' })
+  async unpublishArticle(@Arg('id', () => ID, { description: 'The article to take down.' }) id: string, @Ctx() context: Context): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.unpublish(id), (articleId) => context.articles.byId(articleId));
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Marks a published article as archived: still readable, no longer current. Needs an EDITOR token.' })
+  async archiveArticle(@Arg('id', () => ID, { description: 'The article to archive.' }) id: string, @Ctx() context: Context): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.archive(id), (articleId) => context.articles.byId(articleId));
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Publishes a correction under a published article, dated now. Needs an EDITOR token.' })
+  async addCorrection(
+    @Arg('articleId', () => ID, { description: 'The corrected article.' }) articleId: string,
+    @Arg('text', { description: 'What was wrong and what is right, up to 2,000 characters.' }) text: string,
+    @Ctx() context: Context,
+  ): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.addCorrection(articleId, text), (id) => context.articles.byId(id));
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Replaces the editor-chosen related coverage, in the given order.' })
+  async setRelatedCoverage(
+    @Arg('articleId', () => ID, { description: 'The article the coverage sits beside.' }) articleId: string,
+    @Arg('items', () => [RelatedCoverageInput], { description: 'The related articles, in order; an empty list removes them all.' }) items: RelatedCoverageInput[],
+    @Ctx() context: Context,
+  ): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.setRelatedCoverage(articleId, items), (id) => context.articles.byId(id));
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Turns plain or Markdown copy into a draft: headings, paragraphs, lists, and the quotes it finds with their speakers.' })
+  async importArticle(@Arg('input', () => ImportArticleInput, { description: 'The copy and where to file it.' }) input: ImportArticleInput, @Ctx() context: Context): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.importCopy(input), (id) => context.articles.byId(id));
+  }
+
+  @FieldResolver(() => [ArticleRevisionType], { description: 'Every saved change, newest first. For newsroom tokens only.' })
+  revisions(@Root() article: ArticleRow, @Ctx() context: Context): Promise<ArticleRevisionRow[]> {
+    return context.articles.revisions(article);
+  }
+
+  @Mutation(() => ArticlePayload, { description: 'Brings back the content (headline, slug, standfirst, section, credits, body, main image) of an earlier version, as a new revision; the status stays.' })
+  async restoreArticleRevision(
+    @Arg('input', () => RestoreArticleRevisionInput, { description: 'Which version to bring back.' }) input: RestoreArticleRevisionInput,
+    @Ctx() context: Context,
+  ): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.restore(input), (id) => context.articles.byId(id));
+  }
 }
 
 /** The quotes and images a body refers to, fetched through the loaders so a page batches them. */
-async function bodyLookup(article: ArticleRow, context: Context): Promise<BodyLookup> {
+async function bodyLookup(article: Pick<ArticleRow, 'id' | 'body'>, context: Context): Promise<BodyLookup> {
   const imageIds = article.body.flatMap((block: StoredBlock) => (block.type === 'IMAGE' ? [block.imageId] : []));
   const [quotes, images] = await Promise.all([
     article.body.some((block) => block.type === 'QUOTE') ? context.loaders.quote.byArticle.load(article.id) : [],
@@ -151,4 +221,12 @@ async function bodyLookup(article: ArticleRow, context: Context): Promise<BodyLo
   const quoteById = new Map(quotes.map((quote) => [quote.id, quote]));
   const imageById = new Map(images.flatMap((image) => (image && !(image instanceof Error) ? [[image.id, image] as const] : [])));
   return { quote: (id) => quoteById.get(id), image: (id) => imageById.get(id) };
+}
+
+@Resolver(() => ArticleRevisionType)
+export class ArticleRevisionResolver {
+  @FieldResolver(() => String, { description: 'The body at this version, as plain text.' })
+  async bodyText(@Root() revision: ArticleRevisionRow, @Ctx() context: Context): Promise<string> {
+    return renderText(revision.body, await bodyLookup({ id: revision.articleId, body: revision.body }, context));
+  }
 }

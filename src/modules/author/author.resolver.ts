@@ -1,10 +1,13 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
 import { ArticleConnection, type ArticleRow } from '../article/article.type';
 import { ImageType, type ImageRow } from '../image/image.type';
 import { AuthorConnection, AuthorType, authorUri, type AuthorRow } from './author.type';
+import { toPayload, type PayloadValue } from '../../errors/payload.type';
+import { CreateAuthorInput } from './author.inputs';
+import { AuthorPayload } from './author.payloads';
 
 @Resolver(() => AuthorType)
 export class AuthorResolver {
@@ -31,5 +34,10 @@ export class AuthorResolver {
   @FieldResolver(() => ArticleConnection, { description: "The author's articles, newest first." })
   articles(@Root() author: AuthorRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
     return context.articles.list(args, { authorId: author.id });
+  }
+
+  @Mutation(() => AuthorPayload, { description: 'Adds an author for bylines. Needs an EDITOR token.' })
+  async createAuthor(@Arg('input', () => CreateAuthorInput, { description: 'The author.' }) input: CreateAuthorInput, @Ctx() context: Context): Promise<PayloadValue<AuthorRow>> {
+    return toPayload(await context.authors.create(input), (id) => context.loaders.author.byId.load(id));
   }
 }

@@ -1,4 +1,5 @@
 import type { StoredBlock } from './body.blocks';
+import { slugify } from '../route/slug';
 import { escapeHtml } from './body.sanitize';
 
 export interface TocEntry {
@@ -30,20 +31,6 @@ export interface BodyRun {
   blocks: StoredBlock[];
   start: number;
   end: number;
-}
-
-/** Letters that Unicode decomposition does not fold to ASCII. */
-const FOLDS: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
-
-/** Lowercase ASCII slug: accents folded, runs of anything else become one hyphen. */
-function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[ßæœøđðłþı]/g, (ch) => FOLDS[ch])
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
 }
 
 /** Stable, unique fragment ids for the body's headings, in order, so links to sections survive re-renders. */

@@ -1,10 +1,14 @@
-import { badUserInput } from '../../errors/errors';
+import { badUserInput, notFound, type Problems } from '../../errors/errors';
 
 /** The object types that answer to `node(id:)`. */
 export const NODE_TYPES = ['Article', 'Section', 'Tag', 'Author', 'Quote', 'Image'] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
 const DECODED = new RegExp(`^(${NODE_TYPES.join('|')}):([1-9][0-9]{0,15})$`);
+
+function decode(globalId: string): RegExpExecArray | null {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(globalId) ? DECODED.exec(Buffer.from(globalId, 'base64url').toString('utf8')) : null;
+}
 
 /** Opaque and stable: base64url of "Type:databaseId", so ids survive renames and moves. */
 export function toGlobalId(type: NodeTypeName, id: number): string {
@@ -13,7 +17,7 @@ export function toGlobalId(type: NodeTypeName, id: number): string {
 
 /** Decodes an id this service gave out; anything else is a BAD_USER_INPUT naming the argument. */
 export function fromGlobalId(globalId: string, argument = 'id'): { type: NodeTypeName; id: number } {
-  const match = /^[A-Za-z0-9_-]{1,64}$/.test(globalId) ? DECODED.exec(Buffer.from(globalId, 'base64url').toString('utf8')) : null;
+  const match = decode(globalId);
   if (!match) throw badUserInput(`"${argument}" is not an ID this service gave out.`, argument);
   return { type: match[1] as NodeTypeName, id: Number(match[2]) };
 }
@@ -23,4 +27,17 @@ export function fromGlobalIdOf(type: NodeTypeName, globalId: string, argument = 
   const decoded = fromGlobalId(globalId, argument);
   if (decoded.type !== type) throw badUserInput(`"${argument}" must be the ID of ${/^[AEIOU]/.test(type) ? 'an' : 'a'} ${type}, not of a ${decoded.type}.`, argument);
   return decoded.id;
+}
+
+/** Decodes an id that must name one type; null for anything else (mutations answer that as a user error). */
+export function tryGlobalIdOf(type: NodeTypeName, globalId: string): number | null {
+  const match = decode(globalId);
+  return match && match[1] === type ? Number(match[2]) : null;
+}
+
+/** A mutation input's ID of one type, or null with a NOT_FOUND problem at `field` when it is not one. */
+export function inputIdOf(type: NodeTypeName, globalId: string, field: (string | number)[], problems: Problems): number | null {
+  const id = tryGlobalIdOf(type, globalId);
+  if (id === null) problems.add(notFound(field.map(String), `No ${type.toLowerCase()} has this ID.`));
+  return id;
 }

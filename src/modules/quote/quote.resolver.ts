@@ -1,10 +1,13 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
 import { ArticleType, type ArticleRow } from '../article/article.type';
 import { TagType, type TagRow } from '../tag/tag.type';
 import { QuoteFilterInput } from './quote.inputs';
+import { toPayload, type PayloadValue } from '../../errors/payload.type';
+import { AddQuoteInput } from './quote.inputs';
+import { QuotePayload } from './quote.payloads';
 import { QuoteConnection, QuoteType, type QuoteRow } from './quote.type';
 
 @ArgsType()
@@ -33,5 +36,15 @@ export class QuoteResolver {
   @FieldResolver(() => ArticleType, { description: 'The article the quote appears in.' })
   async article(@Root() quote: QuoteRow, @Ctx() context: Context): Promise<ArticleRow | null> {
     return context.loaders.article.byId.load(quote.articleId);
+  }
+
+  @Mutation(() => QuotePayload, { description: "Adds a quote found word for word in one of the article's paragraphs; it takes its place in reading order." })
+  async addQuote(@Arg('input', () => AddQuoteInput, { description: 'The quote.' }) input: AddQuoteInput, @Ctx() context: Context): Promise<PayloadValue<QuoteRow>> {
+    return toPayload(await context.quotes.add(input), (id) => context.loaders.quote.byId.load(id));
+  }
+
+  @Mutation(() => QuotePayload, { description: 'Removes a quote (and its pull quote in the body, if any); answers with the quote as it was.' })
+  async removeQuote(@Arg('id', () => ID, { description: 'The quote to remove.' }) id: string, @Ctx() context: Context): Promise<PayloadValue<QuoteRow>> {
+    return toPayload(await context.quotes.remove(id), async (quote) => quote);
   }
 }

@@ -1,14 +1,20 @@
 import type { Knex } from '@mikro-orm/knex';
 import { canPreview } from '../../auth/viewer';
 import { whereStatus } from '../../auth/visibility';
-import type { Context } from '../../context';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Role } from '../../auth/viewer';
+import type { Context, WriteResult } from '../../context';
+import { invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
 import { pageRequest, toPage } from '../../pagination/page';
 import { containsPattern, toDate } from '../../database/reader';
-import { fromGlobalIdOf } from '../node/global-id';
+import { LIMITS, paragraphIndex } from '../article/article-editor.service';
+import { Tag } from '../tag/tag.entity';
+import { fromGlobalIdOf, inputIdOf, tryGlobalIdOf } from '../node/global-id';
 import { asNodes } from '../node/node.type';
-import type { QuoteFilterInput } from './quote.inputs';
+import { Quote } from './quote.entity';
+import type { AddQuoteInput, QuoteFilterInput } from './quote.inputs';
 import { QUOTE_COLUMNS } from './quote.loaders';
 import type { QuoteRow } from './quote.type';
 
@@ -47,8 +53,8 @@ export class QuoteService {
       const speaker = args.filter?.speaker?.trim().toLowerCase();
       if (speaker) query.whereIn('q.speaker_id', knex('tag').select('id').where('slug', speaker));
       if (articleId !== undefined) query.where('q.article_id', articleId);
-      const words = args.filter?.query?.trim().toLowerCase();
-      if (words) query.whereRaw("lower(q.text) like ? escape '\\'", [containsPattern(words)]);
+      // Every word must appear, in any order: "pride Pyongyang" finds "…a pride of Pyongyang…".
+      for (const word of quoteWords(args.filter?.query)) query.whereRaw("lower(q.text) like ? escape '\\'", [containsPattern(word)]);
       return query;
     };
     const query = filtered().select([...QUOTE_COLUMNS, 'a.published_at as publishedAt']);
@@ -60,4 +66,84 @@ export class QuoteService {
       toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => reader.count(filtered())),
     );
   }
+
+  /** Adds a quote found in one of the article's paragraphs, in reading order; a change to the article like any other. */
+  add(input: AddQuoteInput): Promise<WriteResult<number>> {
+    return this.context.write('addQuote', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const problems = new Problems();
+      const articleId = inputIdOf('Article', input.articleId, ['input', 'articleId'], problems);
+      const text = problems.text(['input', 'text'], input.text, LIMITS.quote, true);
+      const speakerName = problems.text(['input', 'speakerName'], input.speakerName, LIMITS.speakerName, true);
+      const context = problems.text(['input', 'context'], input.context, LIMITS.quoteContext, false);
+      const speakerId = input.speakerId ? inputIdOf('Tag', input.speakerId, ['input', 'speakerId'], problems) : null;
+      const reportedById = input.reportedById ? inputIdOf('Tag', input.reportedById, ['input', 'reportedById'], problems) : null;
+      problems.check();
+      const article = await this.context.articleEditor.loadForQuotes(tx, viewer, articleId!, ['input', 'articleId'], 'addQuote');
+      await expectTag(tx, speakerId, ['input', 'speakerId']);
+      await expectTag(tx, reportedById, ['input', 'reportedById']);
+      const blockIndex = paragraphIndex(article.body, text!);
+      if (blockIndex < 0) throw new Refusal([invalid(['input', 'text'], 'These words are in no paragraph of the article; quote them exactly as printed.')]);
+      const quotes = await tx.find(Quote, { article }, { orderBy: { position: 'asc' } });
+      const quote = tx.create(Quote, {
+        article,
+        position: 0,
+        blockIndex,
+        text: text!,
+        speakerName: speakerName!,
+        speaker: speakerId === null ? null : tx.getReference(Tag, speakerId),
+        reportedBy: reportedById === null ? null : tx.getReference(Tag, reportedById),
+        context,
+      });
+      // Reading order: after every quote in this paragraph or an earlier one.
+      const at = quotes.findIndex((other) => other.blockIndex === null || other.blockIndex === undefined || other.blockIndex > blockIndex);
+      quotes.splice(at < 0 ? quotes.length : at, 0, quote);
+      quotes.forEach((other, position) => (other.position = position));
+      await this.context.articleEditor.saveQuotes(tx, viewer, 'addQuote', article, ['quotes']);
+      return { value: quote.id, subject: { type: 'Quote', id: quote.id }, changes: ['quotes'] };
+    });
+  }
+
+  /** Removes a quote, and any pull quote of it in the body; answers with the quote as it was. */
+  remove(id: string): Promise<WriteResult<QuoteRow>> {
+    return this.context.write('removeQuote', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const quoteId = tryGlobalIdOf('Quote', id);
+      const quote = quoteId === null ? null : await tx.findOne(Quote, quoteId);
+      if (!quote) throw new Refusal([notFound(['id'], 'No quote has this ID.')]);
+      const article = await this.context.articleEditor.loadForQuotes(tx, viewer, quote.article.id, ['id'], 'removeQuote');
+      const removed: QuoteRow = {
+        __typename: 'Quote',
+        id: quote.id,
+        articleId: article.id,
+        position: quote.position,
+        blockIndex: quote.blockIndex ?? null,
+        text: quote.text,
+        speakerName: quote.speakerName,
+        speakerId: quote.speaker?.id ?? null,
+        reportedById: quote.reportedBy?.id ?? null,
+        context: quote.context ?? null,
+      };
+      tx.remove(quote);
+      const rest = (await tx.find(Quote, { article, id: { $ne: quote.id } }, { orderBy: { position: 'asc' } }));
+      rest.forEach((other, position) => (other.position = position));
+      const body = article.body.filter((block) => block.type !== 'QUOTE' || block.quoteId !== quote.id);
+      const changes = body.length === article.body.length ? ['quotes'] : ['quotes', 'body'];
+      article.body = body;
+      await this.context.articleEditor.saveQuotes(tx, viewer, 'removeQuote', article, changes);
+      return { value: removed, subject: { type: 'Quote', id: removed.id }, changes };
+    });
+  }
+}
+
+async function expectTag(tx: EntityManager, id: number | null, field: string[]): Promise<void> {
+  if (id !== null && !(await tx.count(Tag, { id }))) throw new Refusal([notFound(field, 'No tag has this ID.')]);
+}
+
+/** The words of a quote search, lowercased, without the punctuation around them; at most 12 count. */
+function quoteWords(query: string | null | undefined): string[] {
+  return (query ?? '')
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
+    .filter(Boolean)
+    .slice(0, 12);
 }

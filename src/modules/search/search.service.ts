@@ -1,11 +1,99 @@
-import { pageSize } from '../../pagination/page';
-import type { SearchConnectionType } from './search.type';
+import type { Context } from '../../context';
+import { badUserInput } from '../../errors/errors';
+import { ConnectionResult } from '../../pagination/connection.type';
+import { decodeCursor, encodeCursor, pageSize, type Page } from '../../pagination/page';
+import type { ArticleFilterInput } from '../article/article.inputs';
+import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
+import type { ArticleRow } from '../article/article.type';
+import { escapeHtml } from '../body/body.sanitize';
+import { EXCERPTS, MARK_END, MARK_START, searchEngine } from './search.engines';
+import { parseSearchQuery, queryFingerprint } from './search.query';
+
+export interface SearchArgs {
+  query: string;
+  filter?: ArticleFilterInput | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+interface HitExtras {
+  score: number;
+  highlight: string | null;
+}
+
+/** Ranked hits cannot be keyset-paged; a cursor holds the offset, refused beyond this. */
+const MAX_OFFSET = 10_000;
+
+/** A page of hits: a connection of articles whose edges also carry the score and the highlight. */
+export class SearchResult extends ConnectionResult<ArticleRow> {
+  constructor(
+    page: Page<ArticleRow>,
+    private readonly extras: HitExtras[],
+  ) {
+    super(page);
+  }
+
+  override get edges(): ({ cursor: string; node: ArticleRow } & HitExtras)[] {
+    return super.edges.map((edge, index) => ({ ...edge, ...this.extras[index] }));
+  }
+}
 
 /**
- * Full-text search arrives with the discovery work (SQLite FTS5, PostgreSQL tsvector). Until then a
- * search checks its paging arguments and answers an empty result, as the foundation allows.
+ * Full-text search over the articles the viewer may see, best match first: articles whose headline
+ * matches rank above all others, then by the engine's relevance (SQLite FTS5 or PostgreSQL
+ * tsvector, see search.engines.ts). `score` = 1 when the headline matches + rank / (1 + rank).
  */
-export function searchArticles(page: { first?: number | null }): SearchConnectionType {
-  pageSize(page.first);
-  return { edges: [], pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null }, totalCount: 0 };
+export class SearchService {
+  constructor(private readonly context: Context) {}
+
+  async search(args: SearchArgs): Promise<SearchResult> {
+    const first = pageSize(args.first);
+    const parsed = parseSearchQuery(args.query);
+    // Checked even for an empty query, so a forbidden filter is refused the same way every time.
+    const matching = this.context.articles.matching(args.filter ?? {});
+    const ordering = `SEARCH:${parsed ? queryFingerprint(parsed) : ''}`;
+    const offset = args.after ? offsetOf(decodeCursor(args.after, ordering, ['number'])[0] as number) : 0;
+    if (!parsed) return new SearchResult({ items: [], cursors: [], hasNextPage: false, totalCount: async () => 0 }, []);
+
+    const { reader } = this.context;
+    const { knex } = reader;
+    const engine = searchEngine(reader.dialect);
+    const matched = engine.match(matching.clone(), parsed).select('a.id', 'a.published_at', ...engine.rank(knex, parsed));
+    const order = ['r.score', 'a.published_at', 'a.id'].map((column) => ({ column, order: 'desc' as const }));
+    const ranked = knex
+      .from(matched.as('m'))
+      .select('m.id', knex.raw('cast(case when m.head then 1.0 else 0.0 end + m.rank / (1.0 + m.rank) as double precision) as score'))
+      .orderBy([{ column: 'score', order: 'desc' }, { column: 'm.published_at', order: 'desc' }, { column: 'm.id', order: 'desc' }])
+      .limit(first + 1)
+      .offset(offset);
+    // Excerpts only for the page: the engines' highlighters are the costly part.
+    const page = engine
+      .excerpts(knex, knex.from(ranked.as('r')).join({ a: 'article' }, 'a.id', 'r.id').select([...ARTICLE_COLUMNS, 'r.score']), parsed)
+      .orderBy(order);
+    const rows = await reader.all<Record<string, unknown>>(page);
+    const hits = rows.slice(0, first);
+    return new SearchResult(
+      {
+        items: hits.map(toArticleRow),
+        cursors: hits.map((_, index) => encodeCursor(ordering, [offset + index + 1])),
+        hasNextPage: rows.length > first,
+        totalCount: () => reader.count(engine.match(matching.clone(), parsed)),
+      },
+      hits.map((raw) => ({ score: Number(raw.score), highlight: toHighlight(EXCERPTS.map((column) => raw[`${column}_excerpt`])) })),
+    );
+  }
+}
+
+/** The offset a search cursor holds, if it is one this list could have given out. */
+function offsetOf(value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > MAX_OFFSET) {
+    throw badUserInput(`"after" is not a cursor from this search; pass the endCursor of a previous page (at most ${MAX_OFFSET} hits deep).`, 'after');
+  }
+  return value;
+}
+
+/** The first excerpt that shows a match, as HTML: everything escaped, then the match marks turned into <mark>. */
+function toHighlight(excerpts: unknown[]): string | null {
+  const excerpt = excerpts.find((text): text is string => typeof text === 'string' && text.includes(MARK_START));
+  return excerpt === undefined ? null : escapeHtml(excerpt.replace(/\s+/g, ' ').trim()).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 }

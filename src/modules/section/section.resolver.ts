@@ -1,9 +1,12 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
 import { ArticleConnection, type ArticleRow } from '../article/article.type';
 import { SectionType, sectionUri, type SectionRow } from './section.type';
+import { toPayload, type PayloadValue } from '../../errors/payload.type';
+import { CreateSectionInput } from './section.inputs';
+import { SectionPayload } from './section.payloads';
 
 @ArgsType()
 class SectionArticlesArgs extends PageArgs {
@@ -41,5 +44,10 @@ export class SectionResolver {
   @FieldResolver(() => ArticleConnection, { description: 'The section front: newest published pieces first.' })
   articles(@Root() section: SectionRow, @Args() args: SectionArticlesArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
     return context.articles.list(args, { sectionPath: section.path, includeSubsections: args.includeSubsections });
+  }
+
+  @Mutation(() => SectionPayload, { description: 'Adds a section, last among its siblings. Needs an ADMIN token.' })
+  async createSection(@Arg('input', () => CreateSectionInput, { description: 'The section.' }) input: CreateSectionInput, @Ctx() context: Context): Promise<PayloadValue<SectionRow>> {
+    return toPayload(await context.sections.create(input), (id) => context.loaders.section.byId.load(id));
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
@@ -6,6 +6,9 @@ import { ArticleConnection, type ArticleRow } from '../article/article.type';
 import { QuoteConnection, type QuoteRow } from '../quote/quote.type';
 import { TagKind } from './tag.enums';
 import { TagConnection, TagType, tagUri, type TagRow } from './tag.type';
+import { toPayload, type PayloadValue } from '../../errors/payload.type';
+import { CreateTagInput } from './tag.inputs';
+import { TagPayload } from './tag.payloads';
 
 @ArgsType()
 class TagsArgs extends PageArgs {
@@ -41,5 +44,10 @@ export class TagResolver {
   @FieldResolver(() => QuoteConnection, { description: 'Quotes whose speaker is this tag, newest article first.' })
   quotes(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<QuoteRow>> {
     return context.quotes.list(args, tag.id);
+  }
+
+  @Mutation(() => TagPayload, { description: 'Adds a tag. Needs an EDITOR token.' })
+  async createTag(@Arg('input', () => CreateTagInput, { description: 'The tag.' }) input: CreateTagInput, @Ctx() context: Context): Promise<PayloadValue<TagRow>> {
+    return toPayload(await context.tags.create(input), (id) => context.loaders.tag.byId.load(id));
   }
 }

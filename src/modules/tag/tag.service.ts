@@ -1,8 +1,13 @@
-import type { Context } from '../../context';
+import { Role } from '../../auth/viewer';
+import type { Context, WriteResult } from '../../context';
+import { invalid, Problems } from '../../errors/errors';
 import { containsPattern } from '../../database/reader';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { pageByName } from '../../pagination/by-name';
-import type { TagKind } from './tag.enums';
+import { chooseSlug, expectFreeSlug } from '../route/slug';
+import { Tag } from './tag.entity';
+import { TagKind } from './tag.enums';
+import type { CreateTagInput } from './tag.inputs';
 import { TAG_COLUMNS } from './tag.loaders';
 import type { TagRow } from './tag.type';
 
@@ -18,6 +23,22 @@ export class TagService {
 
   async bySlug(slug: string): Promise<TagRow | null> {
     return this.context.loaders.tag.bySlug.load(slug.trim().toLowerCase());
+  }
+
+  /** Editors curate tags; a slug that is taken is a DUPLICATE rather than a near-twin tag. */
+  create(input: CreateTagInput): Promise<WriteResult<number>> {
+    return this.context.write('createTag', Role.EDITOR, async (tx) => {
+      const problems = new Problems();
+      const name = problems.text(['input', 'name'], input.name, 200, true);
+      const description = problems.text(['input', 'description'], input.description, 2_000, false);
+      const slug = chooseSlug(input.slug, input.name, problems);
+      if (!Object.values(TagKind).includes(input.kind)) problems.add(invalid(['input', 'kind'], 'Unknown tag kind.'));
+      problems.check();
+      await expectFreeSlug(tx, Tag, slug, 'tag');
+      const tag = tx.create(Tag, { name: name!, slug, kind: input.kind, description });
+      await tx.flush();
+      return { value: tag.id, subject: { type: 'Tag', id: tag.id } };
+    });
   }
 
   /** Tags A to Z, optionally of one kind or whose name contains `query` (for pickers in the CMS). */

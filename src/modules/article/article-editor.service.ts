@@ -1,0 +1,528 @@
+import { LockMode, OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import { Role, type Viewer } from '../../auth/viewer';
+import { effectiveStatus, isPublic } from '../../auth/visibility';
+import type { Context, WriteResult } from '../../context';
+import { SqlReader } from '../../database/reader';
+import { conflict, duplicate, forbidden, invalid, notFound, Problems, Refusal } from '../../errors/errors';
+import type { Written } from '../audit/audit.service';
+import { Author } from '../author/author.entity';
+import type { StoredBlock } from '../body/body.blocks';
+import { BodyBlockType, type BodyBlockInput } from '../body/body.inputs';
+import { markdownToBlocks, plainTextToBlocks } from '../body/body.markdown';
+import { escapeHtml } from '../body/body.sanitize';
+import { Correction } from '../correction/correction.entity';
+import { Image } from '../image/image.entity';
+import { inputIdOf, tryGlobalIdOf, type NodeTypeName } from '../node/global-id';
+import { Quote } from '../quote/quote.entity';
+import { RelatedLink } from '../related/related-link.entity';
+import { CoverageRelation } from '../related/related.enums';
+import type { RelatedCoverageInput } from '../related/related.inputs';
+import { ArticlePath } from '../route/article-path.entity';
+import { checkedSlug, MAX_SLUG_LENGTH, slugFrom } from '../route/slug';
+import { Section } from '../section/section.entity';
+import { Tag } from '../tag/tag.entity';
+import { ArticleAuthor } from './article-author.entity';
+import { ArticleRevision, type ArticleSnapshot } from './article-revision.entity';
+import { ArticleTag } from './article-tag.entity';
+import { Article } from './article.entity';
+import { ArticleStatus } from './article.enums';
+import { ImportFormat, type CreateArticleInput, type ImportArticleInput, type RestoreArticleRevisionInput, type UpdateArticleInput } from './article.inputs';
+
+/** Limits on what an editor may send; each breach is an INVALID user error naming the field. */
+export const LIMITS = {
+  headline: 250,
+  standfirst: 600,
+  markdown: 200_000,
+  blocks: 1_000,
+  paragraph: 20_000,
+  heading: 200,
+  listItems: 200,
+  listItem: 2_000,
+  correction: 2_000,
+  related: 20,
+  quote: 1_000,
+  speakerName: 200,
+  quoteContext: 1_000,
+};
+
+/** An article's editable content, decoded and checked; fields left undefined stay as they are. */
+interface ArticleChanges {
+  headline?: string;
+  slug?: string;
+  standfirst?: string | null;
+  sectionId?: number;
+  authorIds?: number[];
+  tagIds?: number[];
+  body?: StoredBlock[];
+  mainImageId?: number | null;
+}
+
+type Field = (string | number)[];
+const path = (field: Field): string[] => field.map(String);
+
+/**
+ * The editorial desk: every change to articles, each one transaction (Context.write) that saves a
+ * revision, bumps the version and leaves the old path behind when the URI moves.
+ */
+export class ArticleEditor {
+  constructor(private readonly context: Context) {}
+
+  create(input: CreateArticleInput): Promise<WriteResult<number>> {
+    return this.context.write('createArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const problems = new Problems();
+      const changes = this.readContent(input, problems, true);
+      problems.check();
+      return this.insert(tx, viewer, 'createArticle', changes, input.slug ?? null);
+    });
+  }
+
+  importCopy(input: ImportArticleInput): Promise<WriteResult<number>> {
+    return this.context.write('importArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const problems = new Problems();
+      const changes = this.readContent({ headline: input.headline, sectionId: input.sectionId, authorIds: input.authorIds }, problems, true);
+      if (input.text.length > LIMITS.markdown) problems.add(invalid(['input', 'text'], `The copy is too long: at most ${LIMITS.markdown} characters.`));
+      else {
+        changes.body = input.format === ImportFormat.MARKDOWN ? markdownToBlocks(input.text) : plainTextToBlocks(input.text);
+        if (!changes.body.length) problems.add(invalid(['input', 'text'], 'The copy holds nothing readable.'));
+      }
+      problems.check();
+      return this.insert(tx, viewer, 'importArticle', changes, null);
+    });
+  }
+
+  update(input: UpdateArticleInput): Promise<WriteResult<number>> {
+    return this.context.write('updateArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const article = await this.loadForEdit(tx, viewer, input.id, ['input', 'id'], 'updateArticle', input.expectedVersion);
+      const problems = new Problems();
+      const changes = this.readContent(input, problems, false);
+      problems.check();
+      return this.save(tx, viewer, 'updateArticle', article, changes);
+    });
+  }
+
+  restore(input: RestoreArticleRevisionInput): Promise<WriteResult<number>> {
+    return this.context.write('restoreArticleRevision', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const article = await this.loadForEdit(tx, viewer, input.articleId, ['input', 'articleId'], 'restoreArticleRevision', input.expectedVersion);
+      const revision = await tx.findOne(ArticleRevision, { article, version: input.version });
+      if (!revision) throw new Refusal([notFound(['input', 'version'], `The article has no version ${input.version}.`)]);
+      const { snapshot } = revision;
+      // Quotes removed since then cannot come back as pull quotes.
+      const quoteIds = new Set((await tx.find(Quote, { article }, { fields: ['id'] })).map((quote) => quote.id));
+      const changes: ArticleChanges = {
+        headline: snapshot.headline,
+        slug: snapshot.slug,
+        standfirst: snapshot.standfirst,
+        sectionId: snapshot.sectionId,
+        authorIds: snapshot.authorIds,
+        tagIds: snapshot.tagIds,
+        body: snapshot.body.filter((block) => block.type !== 'QUOTE' || quoteIds.has(block.quoteId)),
+        mainImageId: snapshot.mainImageId,
+      };
+      return this.save(tx, viewer, 'restoreArticleRevision', article, changes);
+    });
+  }
+
+  /** Publishes now, schedules for a future `at`, or publishes dated a past `at` (archive imports). */
+  publish(id: string, at: Date | null | undefined): Promise<WriteResult<number>> {
+    return this.context.write('publishArticle', Role.EDITOR, async (tx, viewer) => {
+      const article = await this.load(tx, id, ['id']);
+      const { now } = this.context;
+      if (effectiveStatus(article, now) === ArticleStatus.PUBLISHED) {
+        throw new Refusal([conflict(['id'], `The article is already published (since ${article.publishedAt?.toISOString()}); unpublish it first to publish it again.`)]);
+      }
+      const when = at ?? now;
+      article.status = when > now ? ArticleStatus.SCHEDULED : ArticleStatus.PUBLISHED;
+      article.publishedAt = when;
+      // Set once: a scheduled piece has first gone out at its time, with no job needed to say so.
+      article.firstPublishedAt ??= when;
+      return this.commit(tx, viewer, 'publishArticle', article, ['status', 'publishedAt']);
+    });
+  }
+
+  /** Takes a piece back to DRAFT, whether it is live, scheduled or archived. */
+  unpublish(id: string): Promise<WriteResult<number>> {
+    return this.context.write('unpublishArticle', Role.EDITOR, async (tx, viewer) => {
+      const article = await this.load(tx, id, ['id']);
+      const { now } = this.context;
+      if (article.status === ArticleStatus.DRAFT) throw new Refusal([conflict(['id'], 'The article is a draft already.')]);
+      article.status = ArticleStatus.DRAFT;
+      article.publishedAt = null;
+      // A scheduled piece pulled before its time never went out.
+      if (article.firstPublishedAt && article.firstPublishedAt > now) article.firstPublishedAt = null;
+      return this.commit(tx, viewer, 'unpublishArticle', article, ['status', 'publishedAt']);
+    });
+  }
+
+  /** Archived pieces stay readable at their URI but are no longer current. */
+  archive(id: string): Promise<WriteResult<number>> {
+    return this.context.write('archiveArticle', Role.EDITOR, async (tx, viewer) => {
+      const article = await this.load(tx, id, ['id']);
+      const status = effectiveStatus(article, this.context.now);
+      if (status !== ArticleStatus.PUBLISHED) throw new Refusal([conflict(['id'], `Only published articles can be archived; this one is ${status}.`)]);
+      article.status = ArticleStatus.ARCHIVED;
+      return this.commit(tx, viewer, 'archiveArticle', article, ['status']);
+    });
+  }
+
+  /** Corrections are news: appended to a published piece, never edited away. */
+  addCorrection(articleId: string, text: string): Promise<WriteResult<number>> {
+    return this.context.write('addCorrection', Role.EDITOR, async (tx, viewer) => {
+      const article = await this.load(tx, articleId, ['articleId']);
+      const problems = new Problems();
+      const words = problems.text(['text'], text, LIMITS.correction, true);
+      problems.check();
+      if (!isPublic(article, this.context.now)) {
+        throw new Refusal([conflict(['articleId'], 'Corrections are for published articles; this one has not been published, so edit it instead.')]);
+      }
+      tx.create(Correction, { article, text: words!, publishedAt: new Date() });
+      return this.commit(tx, viewer, 'addCorrection', article, ['corrections']);
+    });
+  }
+
+  /** Replaces the editor's related coverage, in the given order. */
+  setRelatedCoverage(articleId: string, items: RelatedCoverageInput[]): Promise<WriteResult<number>> {
+    return this.context.write('setRelatedCoverage', Role.EDITOR, async (tx, viewer) => {
+      const article = await this.load(tx, articleId, ['articleId']);
+      const problems = new Problems();
+      if (items.length > LIMITS.related) problems.add(invalid(['items'], `At most ${LIMITS.related} related articles.`));
+      const seen = new Set<number>();
+      const relatedIds = items.map((item, index) => {
+        const id = inputIdOf('Article', item.articleId, ['items', index, 'articleId'], problems);
+        if (id === article.id) problems.add(invalid(path(['items', index, 'articleId']), 'An article cannot be related to itself.'));
+        else if (id !== null && seen.has(id)) problems.add(duplicate(path(['items', index, 'articleId']), 'This article is in the list already.'));
+        if (id !== null) seen.add(id);
+        if (item.relation === CoverageRelation.SIMILAR) problems.add(invalid(path(['items', index, 'relation']), 'SIMILAR coverage is chosen by the service; pick another relation.'));
+        return id;
+      });
+      problems.check();
+      await this.expectKnown(tx, Article, relatedIds, (index) => ['items', index, 'articleId'], 'article');
+      await tx.nativeDelete(RelatedLink, { article });
+      items.forEach((item, position) => tx.create(RelatedLink, { article, related: tx.getReference(Article, relatedIds[position]!), relation: item.relation, position }));
+      return this.commit(tx, viewer, 'setRelatedCoverage', article, ['relatedCoverage']);
+    });
+  }
+
+  /** The article a quote mutation works on, with the contributor's drafts-only rule applied; for QuoteEditor. */
+  async loadForQuotes(tx: EntityManager, viewer: Viewer, articleId: number, field: string[], action: string): Promise<Article> {
+    const article = await tx.findOne(Article, articleId, this.lock());
+    if (!article) throw new Refusal([notFound(field, 'No article has this ID.')]);
+    this.mayEdit(viewer, article, action);
+    return article;
+  }
+
+  /** Saves a change the quote editor made to an article's quotes (and body), as a revision. */
+  async saveQuotes(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: string[]): Promise<void> {
+    await this.commit(tx, viewer, action, article, changes);
+  }
+
+  // ---- reading input -------------------------------------------------------------------------
+
+  /** Decodes and checks the content fields of a create or update input (no database access). */
+  private readContent(
+    input: Partial<Pick<UpdateArticleInput, 'headline' | 'slug' | 'standfirst' | 'sectionId' | 'authorIds' | 'tagIds' | 'bodyMarkdown' | 'body' | 'mainImageId'>>,
+    problems: Problems,
+    creating: boolean,
+  ): ArticleChanges {
+    const changes: ArticleChanges = {};
+    if (input.headline !== undefined || creating) changes.headline = problems.text(['input', 'headline'], input.headline, LIMITS.headline, true) ?? '';
+    if (input.slug !== undefined && input.slug !== null) changes.slug = checkedSlug(input.slug, problems);
+    if (input.standfirst !== undefined) changes.standfirst = problems.text(['input', 'standfirst'], input.standfirst, LIMITS.standfirst, false);
+    if (input.sectionId !== undefined || creating) {
+      const id = input.sectionId ? inputIdOf('Section', input.sectionId, ['input', 'sectionId'], problems) : null;
+      if (!input.sectionId) problems.add(invalid(['input', 'sectionId'], 'An article needs a section.'));
+      if (id !== null) changes.sectionId = id;
+    }
+    if (input.authorIds !== undefined && input.authorIds !== null) changes.authorIds = this.decodeList('Author', input.authorIds, 'authorIds', problems);
+    if (input.tagIds !== undefined && input.tagIds !== null) changes.tagIds = this.decodeList('Tag', input.tagIds, 'tagIds', problems);
+    if (input.mainImageId !== undefined) {
+      changes.mainImageId = input.mainImageId === null ? null : inputIdOf('Image', input.mainImageId, ['input', 'mainImageId'], problems);
+    }
+    const markdown = input.bodyMarkdown ?? null;
+    const blocks = input.body ?? null;
+    if (markdown !== null && blocks !== null) problems.add(invalid(['input', 'body'], 'Give the body either as Markdown or as blocks, not both.'));
+    else if (markdown !== null) {
+      if (markdown.length > LIMITS.markdown) problems.add(invalid(['input', 'bodyMarkdown'], `The Markdown is too long: at most ${LIMITS.markdown} characters.`));
+      else changes.body = markdownToBlocks(markdown);
+    } else if (blocks !== null) changes.body = this.readBlocks(blocks, problems);
+    else if (creating) changes.body = [];
+    return changes;
+  }
+
+  /** Body blocks from input; IDs are decoded here and looked up later. Text is plain: it is escaped, never parsed. */
+  private readBlocks(blocks: BodyBlockInput[], problems: Problems): StoredBlock[] {
+    if (blocks.length > LIMITS.blocks) problems.add(invalid(['input', 'body'], `A body holds at most ${LIMITS.blocks} blocks.`));
+    return blocks.flatMap((block, index): StoredBlock[] => {
+      const field = (name: string): string[] => path(['input', 'body', index, name]);
+      const text = block.text?.trim() ?? '';
+      const needText = (max: number) => {
+        if (!text || text.length > max) problems.add(invalid(field('text'), `A ${block.type} block needs text of 1 to ${max} characters.`));
+      };
+      switch (block.type) {
+        case BodyBlockType.PARAGRAPH:
+          needText(LIMITS.paragraph);
+          return [{ type: 'PARAGRAPH', text, html: escapeHtml(text) }];
+        case BodyBlockType.HEADING: {
+          needText(LIMITS.heading);
+          const level = block.level ?? 2;
+          if (!Number.isInteger(level) || level < 2 || level > 4) problems.add(invalid(field('level'), 'A heading level is 2, 3 or 4 (the headline is level 1).'));
+          return [{ type: 'HEADING', text, level }];
+        }
+        case BodyBlockType.LIST: {
+          const items = (block.items ?? []).map((item) => item.trim());
+          if (!items.length || items.length > LIMITS.listItems || items.some((item) => !item || item.length > LIMITS.listItem)) {
+            problems.add(invalid(field('items'), `A list needs 1 to ${LIMITS.listItems} items, each of 1 to ${LIMITS.listItem} characters.`));
+          }
+          return [{ type: 'LIST', ordered: block.ordered ?? false, items }];
+        }
+        case BodyBlockType.IMAGE: {
+          const imageId = block.imageId ? inputIdOf('Image', block.imageId, ['input', 'body', index, 'imageId'], problems) : null;
+          if (!block.imageId) problems.add(invalid(field('imageId'), 'An IMAGE block needs an imageId.'));
+          return imageId === null ? [] : [{ type: 'IMAGE', imageId }];
+        }
+        case BodyBlockType.QUOTE: {
+          const quoteId = block.quoteId ? inputIdOf('Quote', block.quoteId, ['input', 'body', index, 'quoteId'], problems) : null;
+          if (!block.quoteId) problems.add(invalid(field('quoteId'), 'A QUOTE block needs a quoteId.'));
+          return quoteId === null ? [] : [{ type: 'QUOTE', quoteId }];
+        }
+        default:
+          problems.add(invalid(field('type'), 'Unknown block type.'));
+          return [];
+      }
+    });
+  }
+
+  private decodeList(type: NodeTypeName, globalIds: string[], name: string, problems: Problems): number[] {
+    const ids = globalIds.map((globalId, index) => inputIdOf(type, globalId, ['input', name, index], problems));
+    ids.forEach((id, index) => {
+      if (id !== null && ids.indexOf(id) !== index) problems.add(duplicate(path(['input', name, index]), `This ${type.toLowerCase()} is in the list already.`));
+    });
+    return ids.filter((id): id is number => id !== null);
+  }
+
+  // ---- checking against the database ---------------------------------------------------------
+
+  /** NOT_FOUND for every id that names no row; `fieldOf` maps an id's position to its input path. */
+  private async expectKnown(
+    tx: EntityManager,
+    entity: typeof Section | typeof Author | typeof Tag | typeof Image | typeof Article | typeof Quote,
+    ids: (number | null)[],
+    fieldOf: (index: number) => Field,
+    what: string,
+    where: Record<string, unknown> = {},
+  ): Promise<void> {
+    const wanted = ids.filter((id): id is number => id !== null);
+    if (!wanted.length) return;
+    const found = new Set(((await tx.find(entity as typeof Section, { id: { $in: wanted }, ...where }, { fields: ['id'] })) as { id: number }[]).map((row) => row.id));
+    const problems = new Problems();
+    ids.forEach((id, index) => {
+      if (id !== null && !found.has(id)) problems.add(notFound(path(fieldOf(index)), `No ${what} has this ID.`));
+    });
+    problems.check();
+  }
+
+  /** Every ID the changes name must exist; QUOTE blocks must use the article's own quotes. */
+  private async checkReferences(tx: EntityManager, changes: ArticleChanges, articleId: number | null): Promise<void> {
+    if (changes.sectionId !== undefined) await this.expectKnown(tx, Section, [changes.sectionId], () => ['input', 'sectionId'], 'section');
+    if (changes.authorIds) await this.expectKnown(tx, Author, changes.authorIds, (index) => ['input', 'authorIds', index], 'author');
+    if (changes.tagIds) await this.expectKnown(tx, Tag, changes.tagIds, (index) => ['input', 'tagIds', index], 'tag');
+    if (changes.mainImageId) await this.expectKnown(tx, Image, [changes.mainImageId], () => ['input', 'mainImageId'], 'image');
+    const body = changes.body ?? [];
+    const imageIds = body.map((block) => (block.type === 'IMAGE' ? block.imageId : null));
+    await this.expectKnown(tx, Image, imageIds, (index) => ['input', 'body', index, 'imageId'], 'image');
+    const quoteIds = body.map((block) => (block.type === 'QUOTE' ? block.quoteId : null));
+    await this.expectKnown(tx, Quote, quoteIds, (index) => ['input', 'body', index, 'quoteId'], 'quote of this article', { article: articleId ?? 0 });
+  }
+
+  // ---- saving --------------------------------------------------------------------------------
+
+  private async insert(tx: EntityManager, viewer: Viewer, action: string, changes: ArticleChanges, slug: string | null): Promise<Written<number>> {
+    await this.checkReferences(tx, changes, null);
+    const article = tx.create(Article, {
+      headline: changes.headline!,
+      slug: slug === null ? await this.freeSlug(tx, changes.headline!) : await this.takeSlug(tx, changes.slug!, null),
+      standfirst: changes.standfirst ?? null,
+      section: tx.getReference(Section, changes.sectionId!),
+      body: changes.body ?? [],
+      mainImage: changes.mainImageId ? tx.getReference(Image, changes.mainImageId) : null,
+    });
+    this.setCredits(tx, article, changes);
+    const fields = Object.keys(changes).filter((key) => key !== 'slug');
+    return this.commit(tx, viewer, action, article, ['slug', ...fields].map(fieldName));
+  }
+
+  private async save(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: ArticleChanges): Promise<Written<number>> {
+    await this.checkReferences(tx, changes, article.id);
+    const before = await this.snapshot(tx, article);
+    const oldUri = await this.uriOf(tx, article);
+    if (changes.headline !== undefined) article.headline = changes.headline;
+    if (changes.slug !== undefined && changes.slug !== article.slug) article.slug = await this.takeSlug(tx, changes.slug, article.id);
+    if (changes.standfirst !== undefined) article.standfirst = changes.standfirst;
+    if (changes.sectionId !== undefined) article.section = tx.getReference(Section, changes.sectionId);
+    if (changes.body !== undefined) article.body = changes.body;
+    if (changes.mainImageId !== undefined) article.mainImage = changes.mainImageId === null ? null : tx.getReference(Image, changes.mainImageId);
+    if (changes.authorIds) await tx.nativeDelete(ArticleAuthor, { article });
+    if (changes.tagIds) await tx.nativeDelete(ArticleTag, { article });
+    this.setCredits(tx, article, changes);
+    if (changes.body !== undefined) await this.placeQuotes(tx, article);
+    await this.leaveOldPath(tx, article, oldUri);
+    const after = snapshotFields(article, changes, before);
+    const changed = (Object.keys(after) as (keyof ArticleSnapshot)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
+    return this.commit(tx, viewer, action, article, changed.map(fieldName));
+  }
+
+  /**
+   * Bumps the version through MikroORM's optimistic lock (`update … where id = ? and version = ?`), so
+   * of two saves from the same version only one can win, then keeps the revision.
+   */
+  private async commit(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: string[]): Promise<Written<number>> {
+    article.updatedAt = new Date();
+    try {
+      await tx.flush();
+    } catch (error) {
+      if (!(error instanceof OptimisticLockError)) throw error;
+      const reader = this.readerIn(tx);
+      const current = await reader.first<{ version: number }>(reader.knex('article').select('version').where('id', article.id));
+      throw new Refusal([this.staleVersion(current?.version ?? article.version)]);
+    }
+    tx.create(ArticleRevision, {
+      article,
+      version: article.version,
+      savedBy: viewer.name,
+      savedByRole: viewer.role,
+      action,
+      changes,
+      snapshot: await this.snapshot(tx, article),
+    });
+    return { value: article.id, subject: { type: 'Article', id: article.id }, changes };
+  }
+
+  private setCredits(tx: EntityManager, article: Article, changes: ArticleChanges): void {
+    changes.authorIds?.forEach((id, position) => tx.create(ArticleAuthor, { article, author: tx.getReference(Author, id), position }));
+    changes.tagIds?.forEach((id, position) => tx.create(ArticleTag, { article, tag: tx.getReference(Tag, id), position }));
+  }
+
+  /** A slug the caller chose: taken by another article is a DUPLICATE. */
+  private async takeSlug(tx: EntityManager, slug: string, articleId: number | null): Promise<string> {
+    const holder = await tx.findOne(Article, { slug }, { fields: ['id'] });
+    if (holder && holder.id !== articleId) throw new Refusal([duplicate(['input', 'slug'], `Another article already has the slug "${slug}".`)]);
+    return slug;
+  }
+
+  /** A slug made from the headline; when taken, the first free one of -2, -3 … (headlines repeat, slugs may not). */
+  private async freeSlug(tx: EntityManager, headline: string): Promise<string> {
+    const base = slugFrom(headline).slice(0, MAX_SLUG_LENGTH - 6).replace(/-+$/, '') || 'article';
+    const taken = new Set((await tx.find(Article, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((row) => row.slug));
+    let slug = base;
+    for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+    return slug;
+  }
+
+  /** Where the article lives now, from its section's path and its slug. */
+  private async uriOf(tx: EntityManager, article: Article): Promise<string> {
+    const section = await tx.findOneOrFail(Section, article.section.id, { fields: ['path'] });
+    return `/${section.path}/${article.slug}`;
+  }
+
+  /** When the URI moved, the old one redirects here; rows point at the article, so chains collapse. */
+  private async leaveOldPath(tx: EntityManager, article: Article, oldUri: string): Promise<void> {
+    const newUri = await this.uriOf(tx, article);
+    if (newUri === oldUri) return;
+    // The old path may once have been another article's former path; it now points here. The new one is live, not former.
+    await tx.nativeDelete(ArticlePath, { path: { $in: [oldUri, newUri] } });
+    tx.create(ArticlePath, { path: oldUri, article });
+  }
+
+  /** After a body change, each quote points at the paragraph that now holds its words (or none). */
+  private async placeQuotes(tx: EntityManager, article: Article): Promise<void> {
+    const quotes = await tx.find(Quote, { article }, { orderBy: { position: 'asc' } });
+    for (const quote of quotes) {
+      const index = paragraphIndex(article.body, quote.text);
+      quote.blockIndex = index < 0 ? null : index;
+    }
+  }
+
+  /** Read as plain rows, so the credits never enter the identity map that setCredits writes through. */
+  private async snapshot(tx: EntityManager, article: Article): Promise<ArticleSnapshot> {
+    const reader = this.readerIn(tx);
+    const ids = (table: string, column: string) =>
+      reader.all<{ id: number }>(reader.knex(table).select(`${column} as id`).where('article_id', article.id).orderBy('position'));
+    const [authors, tags] = await Promise.all([ids('article_author', 'author_id'), ids('article_tag', 'tag_id')]);
+    return {
+      headline: article.headline,
+      slug: article.slug,
+      standfirst: article.standfirst ?? null,
+      sectionId: article.section.id,
+      authorIds: authors.map((row) => row.id),
+      tagIds: tags.map((row) => row.id),
+      body: article.body,
+      mainImageId: article.mainImage?.id ?? null,
+      status: article.status,
+      publishedAt: article.publishedAt?.toISOString() ?? null,
+    };
+  }
+
+  /** Plain-row reads inside the mutation's transaction. */
+  private readerIn(tx: EntityManager): SqlReader {
+    return new SqlReader(tx, this.context.reader.dialect);
+  }
+
+  // ---- loading -------------------------------------------------------------------------------
+
+  /** On PostgreSQL the row is locked for the transaction, so concurrent edits queue instead of racing. */
+  private lock(): { lockMode?: LockMode } {
+    return this.context.reader.dialect === 'postgresql' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
+  }
+
+  private async load(tx: EntityManager, globalId: string, field: string[]): Promise<Article> {
+    const id = tryGlobalIdOf('Article', globalId);
+    const article = id === null ? null : await tx.findOne(Article, id, this.lock());
+    if (!article) throw new Refusal([notFound(field, 'No article has this ID.')]);
+    return article;
+  }
+
+  /** The article an edit was made to, if the caller may edit it and it is still at `expectedVersion`. */
+  private async loadForEdit(tx: EntityManager, viewer: Viewer, globalId: string, field: string[], action: string, expectedVersion: number): Promise<Article> {
+    const article = await this.load(tx, globalId, field);
+    this.mayEdit(viewer, article, action);
+    if (article.version !== expectedVersion) throw new Refusal([this.staleVersion(article.version, expectedVersion)]);
+    return article;
+  }
+
+  /** Contributors work on drafts; once a piece is scheduled or out, changes need an editor. */
+  private mayEdit(viewer: Viewer, article: Article, action: string): void {
+    if (viewer.role === Role.CONTRIBUTOR && article.status !== ArticleStatus.DRAFT) {
+      throw forbidden(`${action} on a ${article.status} article needs the EDITOR role or higher; contributors edit drafts.`);
+    }
+  }
+
+  private staleVersion(current: number, expected?: number) {
+    const yours = expected === undefined ? 'Someone else saved a change first' : `You edited version ${expected}`;
+    return conflict(['input', 'expectedVersion'], `${yours}; the article is now at version ${current}. Reload it, reapply your change and save again.`);
+  }
+}
+
+/** The index of the first paragraph that holds these words, or -1. */
+export function paragraphIndex(body: StoredBlock[], words: string): number {
+  return body.findIndex((block) => block.type === 'PARAGRAPH' && block.text.includes(words));
+}
+
+/** The snapshot after the changes, reading from the entity what the entity holds and from the changes the credits. */
+function snapshotFields(article: Article, changes: ArticleChanges, before: ArticleSnapshot): ArticleSnapshot {
+  return {
+    ...before,
+    headline: article.headline,
+    slug: article.slug,
+    standfirst: article.standfirst ?? null,
+    sectionId: article.section.id,
+    authorIds: changes.authorIds ?? before.authorIds,
+    tagIds: changes.tagIds ?? before.tagIds,
+    body: article.body,
+    mainImageId: article.mainImage?.id ?? null,
+  };
+}
+
+/** The API's name for a changed field, e.g. sectionId → section. */
+function fieldName(key: string): string {
+  return key.replace(/Ids?$/, (suffix) => (suffix === 'Ids' ? 's' : ''));
+}

@@ -1,0 +1,98 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { dialectOf, SqlReader } from '../../database/reader';
+import { createArticleLoaders } from '../article/article.loaders';
+import { renderText } from '../body/body.render';
+import { createImageLoaders } from '../image/image.loaders';
+import type { ImageRow } from '../image/image.type';
+import { createQuoteLoaders } from '../quote/quote.loaders';
+import { createTagLoaders } from '../tag/tag.loaders';
+
+/**
+ * The search index is the table `article_search` (an FTS5 table on SQLite; on PostgreSQL a table
+ * with a stored, GIN-indexed tsvector generated from its text columns). It is no MikroORM entity:
+ * the schema diff skips it (orm.ts), its migrations create it, and these functions keep it current.
+ * Every article is indexed whatever its status; searches check visibility at query time, so a
+ * scheduled piece turns up when its time comes and an unpublished one disappears at once.
+ */
+
+/** Ids per round trip: well under both databases' limits on bound parameters. */
+const CHUNK = 500;
+
+/** Control characters never reach the index: the highlighter marks matches with two of them. */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+
+interface SearchDocument {
+  id: number;
+  headline: string;
+  standfirst: string;
+  tags: string;
+  body: string;
+}
+
+/**
+ * Rewrites the index entries of these articles from what is stored now, inside `em`'s transaction
+ * when there is one. Mutations call it after flushing any change to an article's text, tags or
+ * quotes, or its removal; ids of articles that no longer exist are dropped from the index.
+ */
+export async function reindexArticles(em: EntityManager, articleIds: readonly number[]): Promise<void> {
+  for (let start = 0; start < articleIds.length; start += CHUNK) {
+    const ids = [...new Set(articleIds.slice(start, start + CHUNK))];
+    const documents = await searchDocuments(new SqlReader(em, dialectOf(em)), ids);
+    await removeFromIndex(em, ids);
+    if (documents.length) await write(em, em.getKnex()('article_search').insert(documents.map((doc) => toIndexRow(em, doc))));
+  }
+}
+
+/** One article: what an editorial mutation calls inside its transaction. */
+export function reindexArticle(em: EntityManager, articleId: number): Promise<void> {
+  return reindexArticles(em, [articleId]);
+}
+
+/** Drops articles from the index (PostgreSQL also does this itself when an article row is deleted). */
+export async function removeFromIndex(em: EntityManager, articleIds: number | readonly number[]): Promise<void> {
+  const ids = typeof articleIds === 'number' ? [articleIds] : [...articleIds];
+  await write(em, em.getKnex()('article_search').whereIn(indexKey(em), ids).delete());
+}
+
+/** Indexes every article: the migration that creates the index backfills it with this. */
+export async function reindexAll(em: EntityManager): Promise<void> {
+  const rows = await new SqlReader(em, dialectOf(em)).all<{ id: number }>(em.getKnex()('article').select('id').orderBy('id'));
+  await reindexArticles(em, rows.map((row) => row.id));
+}
+
+/** FTS5 tables key their rows by rowid; the PostgreSQL table by article_id. */
+function indexKey(em: EntityManager): string {
+  return dialectOf(em) === 'sqlite' ? 'rowid' : 'article_id';
+}
+
+function toIndexRow(em: EntityManager, doc: SearchDocument): Record<string, string | number> {
+  const { id, ...text } = doc;
+  return { [indexKey(em)]: id, ...text };
+}
+
+async function write(em: EntityManager, query: Knex.QueryBuilder): Promise<void> {
+  await em.getConnection().execute(query, [], 'run', em.getTransactionContext());
+}
+
+/** What a reader can search in each article: headline, standfirst, tag names, and the body as plain text (quotes and captions included). */
+async function searchDocuments(reader: SqlReader, ids: number[]): Promise<SearchDocument[]> {
+  const [articles, tags, quotes] = await Promise.all([
+    createArticleLoaders(reader).byId.loadMany(ids),
+    createTagLoaders(reader).byArticle.loadMany(ids),
+    createQuoteLoaders(reader).byArticle.loadMany(ids),
+  ]);
+  const found = articles.flatMap((article) => (article && !(article instanceof Error) ? [article] : []));
+  const imageIds = found.flatMap((article) => article.body.flatMap((block) => (block.type === 'IMAGE' ? [block.imageId] : [])));
+  const images = new Map<number, ImageRow>();
+  for (const image of await createImageLoaders(reader).byId.loadMany(imageIds)) if (image && !(image instanceof Error)) images.set(image.id, image);
+  const quoteById = new Map(quotes.flatMap((list) => (list instanceof Error ? [] : list)).map((quote) => [quote.id, quote]));
+  const tagNames = new Map(ids.map((id, i) => [id, tags[i] instanceof Error ? [] : tags[i].map((tag) => tag.name)]));
+  const clean = (text: string) => text.replace(CONTROL, ' ');
+  return found.map((article) => ({
+    id: article.id,
+    headline: clean(article.headline),
+    standfirst: clean(article.standfirst ?? ''),
+    tags: clean((tagNames.get(article.id) ?? []).join(', ')),
+    body: clean(renderText(article.body, { quote: (id) => quoteById.get(id), image: (id) => images.get(id) })),
+  }));
+}
