@@ -23,6 +23,7 @@ import { createSectionLoaders } from './modules/section/section.loaders';
 import { SectionService } from './modules/section/section.service';
 import { createTagLoaders } from './modules/tag/tag.loaders';
 import { TagService } from './modules/tag/tag.service';
+import { TokenAdmin } from './modules/token/token.service';
 
 /** Builds each named value on first use and keeps it: a request pays only for what its query touches. */
 class Lazy<Source> {
@@ -178,5 +179,8 @@ export class Context {
   }
   get tags(): TagService {
     return this.service('tags', (context) => new TagService(context));
+  }
+  get tokens(): TokenAdmin {
+    return this.service('tokens', (context) => new TokenAdmin(context));
   }
 }

@@ -11,7 +11,7 @@ import type { Viewer } from './viewer';
 export async function authenticate(em: EntityManager, authorization: string | undefined): Promise<Viewer | null> {
   if (authorization === undefined || authorization.trim() === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization.trim());
-  const viewer = match ? await new TokenService(em).viewerFor(match[1]) : null;
+  const viewer = match ? await new TokenService(em.fork()).viewerFor(match[1]) : null;
   if (!viewer) throw invalidToken();
   return viewer;
 }

@@ -5,6 +5,7 @@ import type { UserErrorValue } from './errors';
 
 /** Declares a mutation payload: the object saved (null when refused) and the userErrors. */
 export function payloadType(name: string, field: string, nodeType: ClassType, what: string) {
+  // Not simpleResolvers: the property `saved` is renamed to `field`, which needs type-graphql's own resolver.
   @ObjectType(name, { description: `The ${what} as saved, or the userErrors that stopped the change.` })
   class Payload {
     @Field(() => nodeType, { name: field, nullable: true, description: `The ${what} after the change; null when nothing was changed.` })

@@ -12,7 +12,7 @@ registerEnumType(UserErrorCode, {
   },
 });
 
-@ObjectType('UserError', { description: 'Something the caller asked for that cannot be done as asked. Nothing was changed.' })
+@ObjectType('UserError', { simpleResolvers: true, description: 'Something the caller asked for that cannot be done as asked. Nothing was changed.' })
 export class UserErrorType {
   @Field(() => [String], { nullable: true, description: 'The path to the input field at fault, e.g. ["input", "slug"].' })
   field!: string[] | null;

@@ -1,7 +1,7 @@
 import { type ClassType, Field, Int, ObjectType } from 'type-graphql';
 import type { Page } from './page';
 
-@ObjectType('PageInfo', { description: "Where a page sits in its list (Relay's cursor connections)." })
+@ObjectType('PageInfo', { simpleResolvers: true, description: "Where a page sits in its list (Relay's cursor connections)." })
 export class PageInfo {
   @Field({ description: 'Whether another page follows; ask for it with `after: endCursor`.' })
   hasNextPage!: boolean;
@@ -45,7 +45,7 @@ export class ConnectionResult<T> {
 
 /** Declares `<Name>Connection` and `<Name>Edge` for a node type. */
 export function connectionType<T extends object>(nodeType: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a list, with the cursor to continue after it.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a list, with the cursor to continue after it.` })
   class Edge {
     @Field({ description: 'Pass as `after` to get the items that follow this one.' })
     cursor!: string;
@@ -54,7 +54,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}s.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}s.` })
   class Connection {
     @Field(() => [Edge], { description: `The ${what}s on this page, each with its cursor.` })
     edges!: Edge[];

@@ -11,6 +11,7 @@ import { RouteResolver } from '../modules/route/route.resolver';
 import { SearchResolver } from '../modules/search/search.resolver';
 import { SectionResolver } from '../modules/section/section.resolver';
 import { TagResolver } from '../modules/tag/tag.resolver';
+import { TokenResolver } from '../modules/token/token.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { DateTimeScalar } from './date-time.scalar';
 
@@ -28,6 +29,7 @@ export const resolvers = [
   SearchResolver,
   ViewerResolver,
   AuditResolver,
+  TokenResolver,
 ] as const;
 
 /** The executable schema, built from the type-graphql classes; `schema/schema.graphql` is its print. */

@@ -30,6 +30,19 @@ describe('optimistic concurrency', () => {
     expect(history?.revisions.map((revision) => revision.version)).toEqual([2, 1]);
   });
 
+  it('raises the version by exactly one per save, whatever the save touches', async () => {
+    const article = await draft(desk);
+    const { updateArticle } = await desk.editor.request(DeskUpdateArticleDocument, {
+      input: { id: article.id, expectedVersion: 1, headline: 'Everything at once', slug: 'everything-at-once', authorIds: [desk.ids.author], tagIds: [desk.ids.tag], bodyMarkdown: 'New body.' },
+    });
+    expect(updateArticle.article).toMatchObject({ version: 2, slug: 'everything-at-once', authors: [{ slug: 'hana-seo' }], tags: [{ slug: 'kim-jong-un' }] });
+    const { article: history } = await desk.editor.request(DeskRevisionsDocument, { slug: 'everything-at-once' });
+    expect(history?.revisions.map((revision) => [revision.version, revision.changes])).toEqual([
+      [2, ['headline', 'slug', 'authors', 'tags', 'body']],
+      [1, ['slug', 'headline', 'section', 'body']],
+    ]);
+  });
+
   it('refuses a stale version with the current one named, changing nothing', async () => {
     const article = await draft(desk);
     const first = await desk.editor.request(DeskUpdateArticleDocument, { input: { id: article.id, expectedVersion: 1, standfirst: 'First.' } });

@@ -4,6 +4,7 @@ import {
   DeskAddCorrectionDocument,
   DeskAddQuoteDocument,
   DeskArchiveDocument,
+  DeskCreateApiTokenDocument,
   DeskCreateArticleDocument,
   DeskCreateAuthorDocument,
   DeskCreateSectionDocument,
@@ -12,6 +13,7 @@ import {
   DeskPublishDocument,
   DeskRemoveQuoteDocument,
   DeskRestoreRevisionDocument,
+  DeskRevokeApiTokenDocument,
   DeskSetRelatedDocument,
   DeskUnpublishDocument,
   DeskUpdateArticleDocument,
@@ -159,6 +161,24 @@ const CASES: Record<string, Case> = {
     prepare: async (n) => async (client) => {
       const { createAuthor } = await client.request(DeskCreateAuthorDocument, { input: { name: `Grid Writer ${n}` } });
       return { saved: createAuthor.author, userErrors: createAuthor.userErrors };
+    },
+  },
+  createApiToken: {
+    least: 'admin',
+    prepare: async (n) => async (client) => {
+      const { createApiToken } = await client.request(DeskCreateApiTokenDocument, { input: { name: `Grid token ${n}`, role: 'CONTRIBUTOR' } });
+      return { saved: createApiToken.apiToken, userErrors: createApiToken.userErrors };
+    },
+  },
+  revokeApiToken: {
+    least: 'admin',
+    prepare: async (n) => {
+      const name = `Grid doomed ${n}`;
+      await desk.admin.request(DeskCreateApiTokenDocument, { input: { name, role: 'EDITOR' } });
+      return async (client) => {
+        const { revokeApiToken } = await client.request(DeskRevokeApiTokenDocument, { name });
+        return { saved: revokeApiToken.apiToken, userErrors: revokeApiToken.userErrors };
+      };
     },
   },
 };

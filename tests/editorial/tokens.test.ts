@@ -6,7 +6,7 @@ import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '../../src/auth/viewer';
 import { TokenService } from '../../src/modules/token/token.service';
-import { CurrentViewerDocument } from '../generated/graphql';
+import { CurrentViewerDocument, DeskApiTokensDocument, DeskCreateApiTokenDocument, DeskRevokeApiTokenDocument } from '../generated/graphql';
 import { expectGraphQLError, startTestApp, type TestApp } from '../support/app';
 import { onPostgres } from '../support/database';
 import { clientWithToken } from '../support/newsroom';
@@ -37,9 +37,26 @@ describe('API tokens', () => {
     const token = await tokens.create('Soon gone', Role.ADMIN);
     await expectGraphQLError(clientWithToken(t, `${token}x`), CurrentViewerDocument, {}, 'UNAUTHENTICATED');
     await expectGraphQLError(new GraphQLClient(t.url, { headers: { authorization: 'Basic abc' } }), CurrentViewerDocument, {}, 'UNAUTHENTICATED');
-    expect(await tokens.revoke('Soon gone')).toBe(true);
+    expect(await tokens.revoke('Soon gone')).not.toBeNull();
     await expectGraphQLError(clientWithToken(t, token), CurrentViewerDocument, {}, 'UNAUTHENTICATED');
-    expect(await tokens.revoke('Soon gone')).toBe(false);
+    expect(await tokens.revoke('Soon gone')).toBeNull();
+  });
+
+  it('admins issue, list and revoke tokens through the API; secrets are shown once and never listed', async () => {
+    const admin = clientWithToken(t, await tokens.create('Chief admin', Role.ADMIN));
+    const { createApiToken } = await admin.request(DeskCreateApiTokenDocument, { input: { name: 'CMS staging', role: 'CONTRIBUTOR' } });
+    expect(createApiToken).toMatchObject({ apiToken: { name: 'CMS staging', role: 'CONTRIBUTOR', revokedAt: null }, userErrors: [] });
+    const secret = createApiToken.secret!;
+    expect((await clientWithToken(t, secret).request(CurrentViewerDocument)).viewer).toEqual({ name: 'CMS staging', role: 'CONTRIBUTOR' });
+    const again = await admin.request(DeskCreateApiTokenDocument, { input: { name: 'CMS staging', role: 'EDITOR' } });
+    expect(again.createApiToken.userErrors.map((e) => [e.code, e.field])).toEqual([['DUPLICATE', ['input', 'name']]]);
+    const { apiTokens } = await admin.request(DeskApiTokensDocument);
+    expect(apiTokens.map((token) => token.name)).toContain('CMS staging');
+    expect(JSON.stringify(apiTokens)).not.toContain(secret);
+    const { revokeApiToken } = await admin.request(DeskRevokeApiTokenDocument, { name: 'CMS staging' });
+    expect(revokeApiToken.apiToken?.revokedAt).toBeTruthy();
+    await expectGraphQLError(clientWithToken(t, secret), CurrentViewerDocument, {}, 'UNAUTHENTICATED');
+    expect((await admin.request(DeskRevokeApiTokenDocument, { name: 'CMS staging' })).revokeApiToken.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
   });
 
   it('a fresh demo database comes with an editor token', () => {

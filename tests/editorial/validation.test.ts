@@ -11,7 +11,7 @@ import {
   type CreateArticleInput,
 } from '../generated/graphql';
 import { databaseRows } from '../support/newsroom';
-import { draft, useDesk } from './support';
+import { draft, quotedDraft, useDesk } from './support';
 
 const desk = useDesk();
 
@@ -73,6 +73,17 @@ describe('createArticle and updateArticle check their input on the server', () =
     const second = await draft(desk, 'Storm over Eastbridge!');
     expect([first.slug, second.slug]).toEqual(['storm-over-eastbridge', 'storm-over-eastbridge-2']);
     expect(await create({ slug: 'storm-over-eastbridge' })).toEqual([['DUPLICATE', 'input.slug']]);
+  });
+
+  it("takes pull quotes of the article's own quotes only", async () => {
+    const { article, quote } = await quotedDraft(desk);
+    const other = await quotedDraft(desk);
+    const body = (quoteId: string) => [{ type: 'PARAGRAPH' as const, text: 'The minister said the bridge would open in spring.' }, { type: 'QUOTE' as const, quoteId }];
+    expect(
+      await refused(() => desk.editor.request(DeskUpdateArticleDocument, { input: { id: article.id, expectedVersion: 2, body: body(other.quote.id) } }), (r) => r.updateArticle.userErrors),
+    ).toEqual([['NOT_FOUND', 'input.body.1.quoteId']]);
+    const { updateArticle } = await desk.editor.request(DeskUpdateArticleDocument, { input: { id: article.id, expectedVersion: 2, body: body(quote.id) } });
+    expect(updateArticle.article?.bodyHtml).toContain('<blockquote><p>the bridge would open in spring</p><footer>The minister</footer></blockquote>');
   });
 
   it('refuses to clear the headline or section on update', async () => {

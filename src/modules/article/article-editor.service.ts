@@ -73,7 +73,7 @@ export class ArticleEditor {
       const problems = new Problems();
       const changes = this.readContent(input, problems, true);
       problems.check();
-      return this.insert(tx, viewer, 'createArticle', changes, input.slug ?? null);
+      return this.insert(tx, viewer, 'createArticle', changes);
     });
   }
 
@@ -87,7 +87,7 @@ export class ArticleEditor {
         if (!changes.body.length) problems.add(invalid(['input', 'text'], 'The copy holds nothing readable.'));
       }
       problems.check();
-      return this.insert(tx, viewer, 'importArticle', changes, null);
+      return this.insert(tx, viewer, 'importArticle', changes);
     });
   }
 
@@ -196,14 +196,14 @@ export class ArticleEditor {
         return id;
       });
       problems.check();
-      await this.expectKnown(tx, Article, relatedIds, (index) => ['items', index, 'articleId'], 'article');
+      await this.expectKnown(tx, 'article', relatedIds, (index) => ['items', index, 'articleId'], 'article');
       await tx.nativeDelete(RelatedLink, { article });
       items.forEach((item, position) => tx.create(RelatedLink, { article, related: tx.getReference(Article, relatedIds[position]!), relation: item.relation, position }));
       return this.commit(tx, viewer, 'setRelatedCoverage', article, ['relatedCoverage']);
     });
   }
 
-  /** The article a quote mutation works on, with the contributor's drafts-only rule applied; for QuoteEditor. */
+  /** The article a quote mutation works on, with the contributor's drafts-only rule applied (for QuoteService). */
   async loadForQuotes(tx: EntityManager, viewer: Viewer, articleId: number, field: string[], action: string): Promise<Article> {
     const article = await tx.findOne(Article, articleId, this.lock());
     if (!article) throw new Refusal([notFound(field, 'No article has this ID.')]);
@@ -211,7 +211,7 @@ export class ArticleEditor {
     return article;
   }
 
-  /** Saves a change the quote editor made to an article's quotes (and body), as a revision. */
+  /** Saves a change QuoteService made to an article's quotes (and body), as a revision. */
   async saveQuotes(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: string[]): Promise<void> {
     await this.commit(tx, viewer, action, article, changes);
   }
@@ -305,15 +305,16 @@ export class ArticleEditor {
   /** NOT_FOUND for every id that names no row; `fieldOf` maps an id's position to its input path. */
   private async expectKnown(
     tx: EntityManager,
-    entity: typeof Section | typeof Author | typeof Tag | typeof Image | typeof Article | typeof Quote,
+    table: 'section' | 'author' | 'tag' | 'image' | 'article' | 'quote',
     ids: (number | null)[],
     fieldOf: (index: number) => Field,
     what: string,
-    where: Record<string, unknown> = {},
+    where: Record<string, number> = {},
   ): Promise<void> {
     const wanted = ids.filter((id): id is number => id !== null);
     if (!wanted.length) return;
-    const found = new Set(((await tx.find(entity as typeof Section, { id: { $in: wanted }, ...where }, { fields: ['id'] })) as { id: number }[]).map((row) => row.id));
+    const reader = this.readerIn(tx);
+    const found = new Set((await reader.all<{ id: number }>(reader.knex(table).select('id').whereIn('id', wanted).where(where))).map((row) => row.id));
     const problems = new Problems();
     ids.forEach((id, index) => {
       if (id !== null && !found.has(id)) problems.add(notFound(path(fieldOf(index)), `No ${what} has this ID.`));
@@ -323,24 +324,24 @@ export class ArticleEditor {
 
   /** Every ID the changes name must exist; QUOTE blocks must use the article's own quotes. */
   private async checkReferences(tx: EntityManager, changes: ArticleChanges, articleId: number | null): Promise<void> {
-    if (changes.sectionId !== undefined) await this.expectKnown(tx, Section, [changes.sectionId], () => ['input', 'sectionId'], 'section');
-    if (changes.authorIds) await this.expectKnown(tx, Author, changes.authorIds, (index) => ['input', 'authorIds', index], 'author');
-    if (changes.tagIds) await this.expectKnown(tx, Tag, changes.tagIds, (index) => ['input', 'tagIds', index], 'tag');
-    if (changes.mainImageId) await this.expectKnown(tx, Image, [changes.mainImageId], () => ['input', 'mainImageId'], 'image');
+    if (changes.sectionId !== undefined) await this.expectKnown(tx, 'section', [changes.sectionId], () => ['input', 'sectionId'], 'section');
+    if (changes.authorIds) await this.expectKnown(tx, 'author', changes.authorIds, (index) => ['input', 'authorIds', index], 'author');
+    if (changes.tagIds) await this.expectKnown(tx, 'tag', changes.tagIds, (index) => ['input', 'tagIds', index], 'tag');
+    if (changes.mainImageId) await this.expectKnown(tx, 'image', [changes.mainImageId], () => ['input', 'mainImageId'], 'image');
     const body = changes.body ?? [];
     const imageIds = body.map((block) => (block.type === 'IMAGE' ? block.imageId : null));
-    await this.expectKnown(tx, Image, imageIds, (index) => ['input', 'body', index, 'imageId'], 'image');
+    await this.expectKnown(tx, 'image', imageIds, (index) => ['input', 'body', index, 'imageId'], 'image');
     const quoteIds = body.map((block) => (block.type === 'QUOTE' ? block.quoteId : null));
-    await this.expectKnown(tx, Quote, quoteIds, (index) => ['input', 'body', index, 'quoteId'], 'quote of this article', { article: articleId ?? 0 });
+    await this.expectKnown(tx, 'quote', quoteIds, (index) => ['input', 'body', index, 'quoteId'], 'quote of this article', { article_id: articleId ?? 0 });
   }
 
   // ---- saving --------------------------------------------------------------------------------
 
-  private async insert(tx: EntityManager, viewer: Viewer, action: string, changes: ArticleChanges, slug: string | null): Promise<Written<number>> {
+  private async insert(tx: EntityManager, viewer: Viewer, action: string, changes: ArticleChanges): Promise<Written<number>> {
     await this.checkReferences(tx, changes, null);
     const article = tx.create(Article, {
       headline: changes.headline!,
-      slug: slug === null ? await this.freeSlug(tx, changes.headline!) : await this.takeSlug(tx, changes.slug!, null),
+      slug: changes.slug === undefined ? await this.freeSlug(tx, changes.headline!) : await this.takeSlug(tx, changes.slug, null),
       standfirst: changes.standfirst ?? null,
       section: tx.getReference(Section, changes.sectionId!),
       body: changes.body ?? [],
@@ -353,10 +354,12 @@ export class ArticleEditor {
 
   private async save(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: ArticleChanges): Promise<Written<number>> {
     await this.checkReferences(tx, changes, article.id);
+    // Every query on articles happens before the entity changes: MikroORM flushes a touched entity before querying its table.
+    if (changes.slug !== undefined) await this.takeSlug(tx, changes.slug, article.id);
     const before = await this.snapshot(tx, article);
     const oldUri = await this.uriOf(tx, article);
     if (changes.headline !== undefined) article.headline = changes.headline;
-    if (changes.slug !== undefined && changes.slug !== article.slug) article.slug = await this.takeSlug(tx, changes.slug, article.id);
+    if (changes.slug !== undefined) article.slug = changes.slug;
     if (changes.standfirst !== undefined) article.standfirst = changes.standfirst;
     if (changes.sectionId !== undefined) article.section = tx.getReference(Section, changes.sectionId);
     if (changes.body !== undefined) article.body = changes.body;

@@ -19,7 +19,7 @@ export interface ArticleRevisionRow {
   body: StoredBlock[];
 }
 
-@ObjectType('ArticleRevision', { description: 'One saved change to an article: who, when, what changed, and the article as it then stood.' })
+@ObjectType('ArticleRevision', { simpleResolvers: true, description: 'One saved change to an article: who, when, what changed, and the article as it then stood.' })
 export class ArticleRevisionType {
   @Field(() => Int, { description: 'The version this change produced.' })
   version!: number;

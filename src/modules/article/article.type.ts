@@ -21,7 +21,7 @@ export interface ArticleRow extends NodeRow {
   version: number;
 }
 
-@ObjectType('Article', { implements: NodeInterface, description: 'A piece of journalism.' })
+@ObjectType('Article', { simpleResolvers: true, implements: NodeInterface, description: 'A piece of journalism.' })
 export class ArticleType extends NodeInterface {
   @Field({ description: 'The last part of the URI; unique across the site.' })
   slug!: string;

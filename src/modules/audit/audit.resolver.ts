@@ -19,13 +19,13 @@ export class AuditResolver {
     return context.audit.list(args);
   }
 
-  @FieldResolver(() => ID, { description: 'The global ID of the object acted on.' })
-  subjectId(@Root() entry: AuditEntryRow): string {
-    return toGlobalId(entry.subjectType, entry.subjectId);
+  @FieldResolver(() => ID, { nullable: true, description: 'The global ID of the object acted on; null for an API token, which has none.' })
+  subjectId(@Root() entry: AuditEntryRow): string | null {
+    return entry.subjectType === 'ApiToken' ? null : toGlobalId(entry.subjectType, entry.subjectId);
   }
 
-  @FieldResolver(() => NodeInterface, { nullable: true, description: 'The object acted on; null when it is gone (e.g. a removed quote).' })
-  subject(@Root() entry: AuditEntryRow, @Ctx() context: Context): Promise<NodeRow | null> {
-    return context.nodes.resolve(toGlobalId(entry.subjectType, entry.subjectId), 'subjectId');
+  @FieldResolver(() => NodeInterface, { nullable: true, description: 'The object acted on; null when it is gone (e.g. a removed quote) or is an API token.' })
+  async subject(@Root() entry: AuditEntryRow, @Ctx() context: Context): Promise<NodeRow | null> {
+    return entry.subjectType === 'ApiToken' ? null : context.nodes.resolve(toGlobalId(entry.subjectType, entry.subjectId), 'subjectId');
   }
 }

@@ -5,13 +5,16 @@ import { fromJson, toDate } from '../../database/reader';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { pageRequest, toPage } from '../../pagination/page';
 import { fromGlobalId, type NodeTypeName } from '../node/global-id';
+
+/** What a mutation can act on: any Node, or an API token (which is no Node: it has no public ID). */
+export type AuditSubjectType = NodeTypeName | 'ApiToken';
 import { AuditEntry } from './audit.entity';
 import type { AuditEntryRow } from './audit.type';
 
 /** What a mutation's work returns: its result, and what the audit log should say it touched. */
 export interface Written<T> {
   value: T;
-  subject: { type: NodeTypeName; id: number };
+  subject: { type: AuditSubjectType; id: number };
   changes?: string[];
 }
 

@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/viewer';
 import { connectionType } from '../../pagination/connection.type';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
-import type { NodeTypeName } from '../node/global-id';
+import type { AuditSubjectType } from './audit.service';
 
 export interface AuditEntryRow {
   id: number;
@@ -10,12 +10,12 @@ export interface AuditEntryRow {
   actor: string;
   actorRole: Role;
   action: string;
-  subjectType: NodeTypeName;
+  subjectType: AuditSubjectType;
   subjectId: number;
   changes: string[];
 }
 
-@ObjectType('AuditEntry', { description: 'One mutation that changed something: who did what to which object.' })
+@ObjectType('AuditEntry', { simpleResolvers: true, description: 'One mutation that changed something: who did what to which object.' })
 export class AuditEntryType {
   @Field(() => DateTimeScalar, { description: 'When it was done.' })
   at!: Date;

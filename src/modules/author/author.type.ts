@@ -11,7 +11,7 @@ export interface AuthorRow extends NodeRow {
   imageId: number | null;
 }
 
-@ObjectType('Author', { implements: NodeInterface, description: 'A journalist credited in bylines.' })
+@ObjectType('Author', { simpleResolvers: true, implements: NodeInterface, description: 'A journalist credited in bylines.' })
 export class AuthorType extends NodeInterface {
   @Field({ description: 'The last part of the author page URI.' })
   slug!: string;

@@ -4,7 +4,7 @@ import { QuoteType, type QuoteRow } from '../quote/quote.type';
 import type { StoredBlock } from './body.blocks';
 import { bodyRuns, headingAnchors } from './body.render';
 
-@ObjectType('ParagraphBlock', { description: 'A paragraph of the body.' })
+@ObjectType('ParagraphBlock', { simpleResolvers: true, description: 'A paragraph of the body.' })
 export class ParagraphBlockType {
   @Field({ description: 'The paragraph as plain text.' })
   text!: string;
@@ -13,7 +13,7 @@ export class ParagraphBlockType {
   html!: string;
 }
 
-@ObjectType('HeadingBlock', { description: 'A subheading of the body.' })
+@ObjectType('HeadingBlock', { simpleResolvers: true, description: 'A subheading of the body.' })
 export class HeadingBlockType {
   @Field({ description: 'The subheading as plain text.' })
   text!: string;
@@ -25,19 +25,19 @@ export class HeadingBlockType {
   anchor!: string;
 }
 
-@ObjectType('QuoteBlock', { description: 'A quote set apart from the text (a pull quote).' })
+@ObjectType('QuoteBlock', { simpleResolvers: true, description: 'A quote set apart from the text (a pull quote).' })
 export class QuoteBlockType {
   @Field(() => QuoteType, { description: 'The quote, with its speaker.' })
   quote!: QuoteRow;
 }
 
-@ObjectType('ImageBlock', { description: 'A picture within the body.' })
+@ObjectType('ImageBlock', { simpleResolvers: true, description: 'A picture within the body.' })
 export class ImageBlockType {
   @Field(() => ImageType, { description: 'The picture, with its caption and credit.' })
   image!: unknown;
 }
 
-@ObjectType('ListBlock', { description: 'A bulleted or numbered list.' })
+@ObjectType('ListBlock', { simpleResolvers: true, description: 'A bulleted or numbered list.' })
 export class ListBlockType {
   @Field({ description: 'True for a numbered list.' })
   ordered!: boolean;
@@ -100,7 +100,7 @@ export function toBodySections(articleId: number, blocks: StoredBlock[], quotes:
   });
 }
 
-@ObjectType('BodySection', { description: "A run of an article's body under one subheading." })
+@ObjectType('BodySection', { simpleResolvers: true, description: "A run of an article's body under one subheading." })
 export class BodySectionType {
   @Field(() => HeadingBlockType, { nullable: true, description: 'Null for the opening run before the first subheading.' })
   heading!: HeadingBlockType | null;

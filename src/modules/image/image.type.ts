@@ -11,7 +11,7 @@ export interface ImageRow extends NodeRow {
   height: number | null;
 }
 
-@ObjectType('Image', { implements: NodeInterface, description: 'A picture with the text and credit a page needs to show it.' })
+@ObjectType('Image', { simpleResolvers: true, implements: NodeInterface, description: 'A picture with the text and credit a page needs to show it.' })
 export class ImageType extends NodeInterface {
   @Field({ description: 'Where the picture can be fetched.' })
   url!: string;

@@ -14,7 +14,7 @@ export interface QuoteRow extends NodeRow {
   context: string | null;
 }
 
-@ObjectType('Quote', { implements: NodeInterface, description: 'Words someone said, as an article reports them.' })
+@ObjectType('Quote', { simpleResolvers: true, implements: NodeInterface, description: 'Words someone said, as an article reports them.' })
 export class QuoteType extends NodeInterface {
   @Field({ description: 'The quoted words, without quotation marks.' })
   text!: string;

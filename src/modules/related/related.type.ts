@@ -9,7 +9,7 @@ export interface RelatedCoverageRow {
   curated: boolean;
 }
 
-@ObjectType('RelatedCoverage', { description: 'A piece that belongs beside an article, and why.' })
+@ObjectType('RelatedCoverage', { simpleResolvers: true, description: 'A piece that belongs beside an article, and why.' })
 export class RelatedCoverageType {
   @Field(() => ArticleType, { description: 'The related piece.' })
   article!: ArticleRow;

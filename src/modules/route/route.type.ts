@@ -4,7 +4,7 @@ import { AuthorType } from '../author/author.type';
 import { SectionType } from '../section/section.type';
 import { TagType } from '../tag/tag.type';
 
-@ObjectType('Redirect', { description: 'The path has moved: send the reader on to `location`.' })
+@ObjectType('Redirect', { simpleResolvers: true, description: 'The path has moved: send the reader on to `location`.' })
 export class RedirectType {
   @Field({ description: 'The path to go to instead.' })
   location!: string;

@@ -16,7 +16,7 @@ export function slugify(text: string): string {
 }
 
 /** What a slug given by a caller must look like: lowercase words of letters and digits joined by single hyphens. */
-export const SLUG_FORMAT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_FORMAT = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** The longest slug the service makes or takes. */
 export const MAX_SLUG_LENGTH = 120;

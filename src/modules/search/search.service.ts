@@ -21,8 +21,11 @@ interface HitExtras {
   highlight: string | null;
 }
 
-/** Ranked hits cannot be keyset-paged; a cursor holds the offset, refused beyond this. */
-const MAX_OFFSET = 10_000;
+/**
+ * Only the newest this many matches are ranked (and paged through): ranking every match of a common
+ * word in a large archive costs far more than readers gain, and news readers want recent pieces.
+ */
+const CANDIDATES = 1000;
 
 /** A page of hits: a connection of articles whose edges also carry the score and the highlight. */
 export class SearchResult extends ConnectionResult<ArticleRow> {
@@ -58,13 +61,17 @@ export class SearchService {
     const { reader } = this.context;
     const { knex } = reader;
     const engine = searchEngine(reader.dialect);
-    const matched = engine.match(matching.clone(), parsed).select('a.id', 'a.published_at', ...engine.rank(knex, parsed));
+    const matched = engine
+      .match(matching.clone(), parsed)
+      .select('a.id', 'a.published_at', ...engine.rank(knex, parsed))
+      .orderBy(engine.key, 'desc')
+      .limit(CANDIDATES);
     const order = ['r.score', 'a.published_at', 'a.id'].map((column) => ({ column, order: 'desc' as const }));
     const ranked = knex
       .from(matched.as('m'))
       .select('m.id', knex.raw('cast(case when m.head then 1.0 else 0.0 end + m.rank / (1.0 + m.rank) as double precision) as score'))
       .orderBy([{ column: 'score', order: 'desc' }, { column: 'm.published_at', order: 'desc' }, { column: 'm.id', order: 'desc' }])
-      .limit(first + 1)
+      .limit(Math.min(first + 1, CANDIDATES - offset))
       .offset(offset);
     // Excerpts only for the page: the engines' highlighters are the costly part.
     const page = engine
@@ -86,8 +93,8 @@ export class SearchService {
 
 /** The offset a search cursor holds, if it is one this list could have given out. */
 function offsetOf(value: number): number {
-  if (!Number.isInteger(value) || value < 0 || value > MAX_OFFSET) {
-    throw badUserInput(`"after" is not a cursor from this search; pass the endCursor of a previous page (at most ${MAX_OFFSET} hits deep).`, 'after');
+  if (!Number.isInteger(value) || value < 0 || value > CANDIDATES) {
+    throw badUserInput(`"after" is not a cursor from this search; pass the endCursor of a previous page (at most ${CANDIDATES} hits deep).`, 'after');
   }
   return value;
 }

@@ -2,7 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { ArticleType, type ArticleRow } from '../article/article.type';
 import { PageInfo } from '../../pagination/connection.type';
 
-@ObjectType('SearchEdge', { description: 'One search hit.' })
+@ObjectType('SearchEdge', { simpleResolvers: true, description: 'One search hit.' })
 export class SearchEdgeType {
   @Field({ description: 'Pass as `after` to get the hits that follow this one.' })
   cursor!: string;
@@ -17,7 +17,7 @@ export class SearchEdgeType {
   highlight!: string | null;
 }
 
-@ObjectType('SearchConnection', { description: 'A page of search hits, best match first.' })
+@ObjectType('SearchConnection', { simpleResolvers: true, description: 'A page of search hits, best match first.' })
 export class SearchConnectionType {
   @Field(() => [SearchEdgeType], { description: 'The hits on this page.' })
   edges!: SearchEdgeType[];

@@ -11,7 +11,7 @@ export interface SectionRow extends NodeRow {
   description: string | null;
 }
 
-@ObjectType('Section', { implements: NodeInterface, description: 'A part of the site, in a tree such as World › Asia.' })
+@ObjectType('Section', { simpleResolvers: true, implements: NodeInterface, description: 'A part of the site, in a tree such as World › Asia.' })
 export class SectionType extends NodeInterface {
   @Field({ description: 'The last part of the path, e.g. asia.' })
   slug!: string;

@@ -11,7 +11,7 @@ export interface TagRow extends NodeRow {
   description: string | null;
 }
 
-@ObjectType('Tag', { implements: NodeInterface, description: 'A person, organization, place, event, series or topic that articles are about.' })
+@ObjectType('Tag', { simpleResolvers: true, implements: NodeInterface, description: 'A person, organization, place, event, series or topic that articles are about.' })
 export class TagType extends NodeInterface {
   @Field({ description: 'The last part of the tag page URI, e.g. kim-jong-un.' })
   slug!: string;

@@ -2,7 +2,7 @@ import { Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import { Role, type Viewer } from '../../auth/viewer';
 import type { Context } from '../../context';
 
-@ObjectType('Viewer', { description: 'The caller, as their API token names them.' })
+@ObjectType('Viewer', { simpleResolvers: true, description: 'The caller, as their API token names them.' })
 export class ViewerType {
   @Field({ description: "The token's name, e.g. the editor or the CMS it belongs to." })
   name!: string;
