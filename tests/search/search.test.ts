@@ -60,6 +60,7 @@ describe('query syntax', () => {
 
   it('matches the last word as a prefix, and only the last', async () => {
     expect(await slugs('Saepp')).toContain(SAEPPYOL.slug);
+    expect((await search({ query: 'Saepp' })).edges[0].highlight).toMatch(/<mark>Saeppyol<\/mark>/);
     expect(await slugs('kim jong')).toContain(SAEPPYOL.slug);
     expect(await slugs('Saepp street')).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { reindexArticle } from '../search/search.index';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Viewer } from '../../auth/viewer';
@@ -388,6 +389,8 @@ export class ArticleEditor {
       const current = await reader.first<{ version: number }>(reader.knex('article').select('version').where('id', article.id));
       throw new Refusal([this.staleVersion(current?.version ?? article.version)]);
     }
+    // In the same transaction, so the very next search sees the save (or no longer finds a draft).
+    await reindexArticle(tx, article.id);
     tx.create(ArticleRevision, {
       article,
       version: article.version,

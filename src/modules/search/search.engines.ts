@@ -5,12 +5,13 @@ import { toFts5Match, toTsQuery, type ParsedQuery } from './search.query';
 /** What the highlighter puts around a match; control characters never reach the index (search.index.ts). */
 export const MARK_START = '\u0002';
 export const MARK_END = '\u0003';
+export const EXCERPT_SEPARATOR = '\u0001';
 
 /** Words in a highlight excerpt, roughly. */
 const EXCERPT_WORDS = 24;
 
 /** Where a highlight may come from, best first: the body reads best around a match, the headline is shown anyway. */
-export const EXCERPTS = ['body', 'standfirst', 'headline'] as const;
+const EXCERPTS = ['body', 'standfirst', 'headline'] as const;
 
 /** FTS5 column numbers of the index (search migrations). */
 const FTS5_COLUMN = { headline: 0, standfirst: 1, tags: 2, body: 3 };
@@ -28,7 +29,7 @@ export interface SearchEngine {
   where(query: Knex.QueryBuilder, parsed: ParsedQuery): Knex.QueryBuilder;
   /** Select expressions for matched rows: `rank` (positive, higher is better) and `head` (true when the headline matches). */
   rank(knex: Knex, parsed: ParsedQuery): Knex.Raw[];
-  /** Adds one excerpt per column of EXCERPTS (named `<column>_excerpt`) to a query on `article a`, matches between MARK_START and MARK_END. */
+  /** Adds `excerpts`: one per column of EXCERPTS, joined by EXCERPT_SEPARATOR, matches between MARK_START and MARK_END. */
   excerpts(knex: Knex, query: Knex.QueryBuilder, parsed: ParsedQuery): Knex.QueryBuilder;
 }
 
@@ -44,11 +45,14 @@ const fts5: SearchEngine = {
     knex.raw('-bm25(article_search, 10.0, 4.0, 4.0, 1.0) as rank'),
     knex.raw('bm25(article_search, 1.0, 0.0, 0.0, 0.0) < 0 as head'),
   ],
-  // A CROSS JOIN keeps the page outermost: joined plainly, SQLite may scan every match and re-rank for each.
-  excerpts: (knex, query, parsed) =>
-    fts5
-      .where(query.crossJoin('article_search', 'article_search.rowid', 'a.id'), parsed)
-      .select(EXCERPTS.map((column) => knex.raw(`snippet(article_search, ${FTS5_COLUMN[column]}, char(2), char(3), '…', ${EXCERPT_WORDS}) as ${column}_excerpt`))),
+  // One probe of the index per hit, by rowid, first with the last word taken whole: a prefix probe
+  // rebuilds the prefix's whole match list (milliseconds for a common one), so it runs only for hits
+  // that the whole word does not find.
+  excerpts: (knex, query, parsed) => {
+    const probe = `(select ${EXCERPTS.map((column) => `snippet(article_search, ${FTS5_COLUMN[column]}, char(2), char(3), '…', ${EXCERPT_WORDS})`).join(' || char(1) || ')} from article_search where article_search match ? and rowid = a.id)`;
+    const whole = toFts5Match({ ...parsed, include: parsed.include.map((term) => ({ ...term, prefix: false })) });
+    return query.select(knex.raw(`coalesce(${probe}, ${probe}) as excerpts`, [whole, toFts5Match(parsed)]));
+  },
 };
 
 /** PostgreSQL: the stored tsvector (headline A, standfirst and tags B, body C), ranked by ts_rank. */
@@ -62,11 +66,12 @@ const tsvector: SearchEngine = {
   ],
   excerpts: (knex, query, parsed) =>
     query.join({ s: 'article_search' }, 's.article_id', 'a.id').select(
-      EXCERPTS.map((column) =>
-        knex.raw(`ts_headline('english', s.${column}, to_tsquery('english', ?), ?) as ${column}_excerpt`, [
-          toTsQuery(parsed, 'any'),
-          `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=${EXCERPT_WORDS}, MinWords=${EXCERPT_WORDS / 2}`,
-        ]),
+      knex.raw(
+        `${EXCERPTS.map((column) => `ts_headline('english', s.${column}, to_tsquery('english', :query), :options)`).join(` || chr(1) || `)} as excerpts`,
+        {
+          query: toTsQuery(parsed, 'any'),
+          options: `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=${EXCERPT_WORDS}, MinWords=${EXCERPT_WORDS / 2}`,
+        },
       ),
     ),
 };

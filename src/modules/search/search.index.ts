@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { dialectOf, SqlReader } from '../../database/reader';
+import { ArticleStatus } from '../article/article.enums';
 import { createArticleLoaders } from '../article/article.loaders';
 import { renderText } from '../body/body.render';
 import { createImageLoaders } from '../image/image.loaders';
@@ -11,8 +12,9 @@ import { createTagLoaders } from '../tag/tag.loaders';
  * The search index is the table `article_search` (an FTS5 table on SQLite; on PostgreSQL a table
  * with a stored, GIN-indexed tsvector generated from its text columns). It is no MikroORM entity:
  * the schema diff skips it (orm.ts), its migrations create it, and these functions keep it current.
- * Every article is indexed whatever its status; searches check visibility at query time, so a
- * scheduled piece turns up when its time comes and an unpublished one disappears at once.
+ * Drafts are left out, so an unfiltered search can count matches from the index alone; published,
+ * archived and scheduled pieces are in, and searches check visibility at query time, so a scheduled
+ * piece turns up when its time comes.
  */
 
 /** Ids per round trip: well under both databases' limits on bound parameters. */
@@ -32,7 +34,7 @@ interface SearchDocument {
 /**
  * Rewrites the index entries of these articles from what is stored now, inside `em`'s transaction
  * when there is one. Mutations call it after flushing any change to an article's text, tags or
- * quotes, or its removal; ids of articles that no longer exist are dropped from the index.
+ * quotes, its status, or its removal; drafts and articles that no longer exist are dropped from the index.
  */
 export async function reindexArticles(em: EntityManager, articleIds: readonly number[]): Promise<void> {
   for (let start = 0; start < articleIds.length; start += CHUNK) {
@@ -81,7 +83,7 @@ async function searchDocuments(reader: SqlReader, ids: number[]): Promise<Search
     createTagLoaders(reader).byArticle.loadMany(ids),
     createQuoteLoaders(reader).byArticle.loadMany(ids),
   ]);
-  const found = articles.flatMap((article) => (article && !(article instanceof Error) ? [article] : []));
+  const found = articles.flatMap((article) => (article && !(article instanceof Error) && article.status !== ArticleStatus.DRAFT ? [article] : []));
   const imageIds = found.flatMap((article) => article.body.flatMap((block) => (block.type === 'IMAGE' ? [block.imageId] : [])));
   const images = new Map<number, ImageRow>();
   for (const image of await createImageLoaders(reader).byId.loadMany(imageIds)) if (image && !(image instanceof Error)) images.set(image.id, image);

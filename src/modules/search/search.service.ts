@@ -1,12 +1,14 @@
+import { whereStatus } from '../../auth/visibility';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../pagination/page';
+import { ArticleStatus } from '../article/article.enums';
 import type { ArticleFilterInput } from '../article/article.inputs';
 import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
 import type { ArticleRow } from '../article/article.type';
 import { escapeHtml } from '../body/body.sanitize';
-import { EXCERPTS, MARK_END, MARK_START, searchEngine } from './search.engines';
+import { EXCERPT_SEPARATOR, MARK_END, MARK_START, searchEngine } from './search.engines';
 import { parseSearchQuery, queryFingerprint } from './search.query';
 
 export interface SearchArgs {
@@ -58,25 +60,30 @@ export class SearchService {
     const offset = args.after ? offsetOf(decodeCursor(args.after, ordering, ['number'])[0] as number) : 0;
     if (!parsed) return new SearchResult({ items: [], cursors: [], hasNextPage: false, totalCount: async () => 0 }, []);
 
-    const { reader } = this.context;
+    const { reader, now } = this.context;
     const { knex } = reader;
     const engine = searchEngine(reader.dialect);
-    const matched = engine
-      .match(matching.clone(), parsed)
-      .select('a.id', 'a.published_at', ...engine.rank(knex, parsed))
-      .orderBy(engine.key, 'desc')
-      .limit(CANDIDATES);
-    const order = ['r.score', 'a.published_at', 'a.id'].map((column) => ({ column, order: 'desc' as const }));
+    const unfiltered = Object.values(args.filter ?? {}).every((value) => value === null || value === undefined);
+    // Without filters the index alone picks the candidates (it holds only what the public can or will
+    // see, search.index.ts); filters are applied first, so that narrow ones still fill their pages.
+    const source = () => (unfiltered ? knex(engine.table) : matching.clone().join(engine.table, engine.key, 'a.id'));
+    const candidates = engine.where(source(), parsed).select(`${engine.key} as id`, ...engine.rank(knex, parsed)).orderBy(engine.key, 'desc').limit(CANDIDATES);
     const ranked = knex
-      .from(matched.as('m'))
-      .select('m.id', knex.raw('cast(case when m.head then 1.0 else 0.0 end + m.rank / (1.0 + m.rank) as double precision) as score'))
-      .orderBy([{ column: 'score', order: 'desc' }, { column: 'm.published_at', order: 'desc' }, { column: 'm.id', order: 'desc' }])
+      .from(candidates.as('m'))
+      .join({ a: 'article' }, 'a.id', 'm.id')
+      .select('a.id', knex.raw('cast(case when m.head then 1.0 else 0.0 end + m.rank / (1.0 + m.rank) as double precision) as score'))
+      .orderBy([{ column: 'score', order: 'desc' }, { column: 'a.published_at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
       .limit(Math.min(first + 1, CANDIDATES - offset))
       .offset(offset);
+    if (unfiltered) whereStatus(ranked, reader, now, null);
     // Excerpts only for the page: the engines' highlighters are the costly part.
+    const order = ['r.score', 'a.published_at', 'a.id'].map((column) => ({ column, order: 'desc' as const }));
     const page = engine
       .excerpts(knex, knex.from(ranked.as('r')).join({ a: 'article' }, 'a.id', 'r.id').select([...ARTICLE_COLUMNS, 'r.score']), parsed)
       .orderBy(order);
+    // Unfiltered, the index holds exactly the public set and the scheduled pieces still to come.
+    const notYetPublic = whereStatus(knex({ a: 'article' }).select('a.id'), reader, now, ArticleStatus.SCHEDULED);
+    const counted = () => (unfiltered ? engine.where(source(), parsed).whereNotIn(engine.key, notYetPublic) : engine.where(source(), parsed));
     const rows = await reader.all<Record<string, unknown>>(page);
     const hits = rows.slice(0, first);
     return new SearchResult(
@@ -84,9 +91,9 @@ export class SearchService {
         items: hits.map(toArticleRow),
         cursors: hits.map((_, index) => encodeCursor(ordering, [offset + index + 1])),
         hasNextPage: rows.length > first,
-        totalCount: () => reader.count(engine.match(matching.clone(), parsed)),
+        totalCount: () => reader.count(counted()),
       },
-      hits.map((raw) => ({ score: Number(raw.score), highlight: toHighlight(EXCERPTS.map((column) => raw[`${column}_excerpt`])) })),
+      hits.map((raw) => ({ score: Number(raw.score), highlight: toHighlight(typeof raw.excerpts === 'string' ? raw.excerpts.split(EXCERPT_SEPARATOR) : []) })),
     );
   }
 }
@@ -100,7 +107,7 @@ function offsetOf(value: number): number {
 }
 
 /** The first excerpt that shows a match, as HTML: everything escaped, then the match marks turned into <mark>. */
-function toHighlight(excerpts: unknown[]): string | null {
-  const excerpt = excerpts.find((text): text is string => typeof text === 'string' && text.includes(MARK_START));
+function toHighlight(excerpts: string[]): string | null {
+  const excerpt = excerpts.find((text) => text.includes(MARK_START));
   return excerpt === undefined ? null : escapeHtml(excerpt.replace(/\s+/g, ' ').trim()).replaceAll(MARK_START, '<mark>').replaceAll(MARK_END, '</mark>');
 }
