@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { plainTextToBlocks } from '../../src/modules/body/body.markdown';
 import { bodyRuns, countWords, renderText } from '../../src/modules/body/body.render';
+import { SAEPPYOL } from '../support/demo';
 
 const SEED = path.resolve(__dirname, '../../../shared/seed/saeppyol-street.txt');
 const seedPresent = fs.existsSync(SEED);
@@ -38,14 +39,7 @@ seedSuite(seedTitle, () => {
   const text = renderText(blocks, noLookup);
 
   it('finds exactly the six subheadings, in order', () => {
-    expect(blocks.filter((b) => b.type === 'HEADING').map((b) => b.type === 'HEADING' && b.text)).toEqual([
-      'A Symbol of National Gratitude and Strategic Alignment',
-      'The Shadow of the Ukraine War',
-      'A Reciprocal Relationship: Arms for Technology',
-      'Honoring the Fallen: A National Campaign',
-      'Political Undercurrents and Future Trajectories',
-      'Broader Implications for Regional Security',
-    ]);
+    expect(blocks.filter((b) => b.type === 'HEADING').map((b) => b.type === 'HEADING' && b.text)).toEqual(SAEPPYOL.headings);
     expect(blocks.every((b) => b.type !== 'HEADING' || b.level === 2)).toBe(true);
   });
 

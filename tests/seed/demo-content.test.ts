@@ -7,19 +7,13 @@ import { createOrm, type Orm } from '../../src/database/orm';
 import { Article } from '../../src/modules/article/article.entity';
 import { demoContent, type DemoArticle, type DemoSection } from '../../src/seed/demo-content';
 import { isDatabaseEmpty, seedDemo } from '../../src/seed/seed';
+import { SAEPPYOL as SAEPPYOL_STORY } from '../support/demo';
 
 const SEED = path.resolve(__dirname, '../../../shared/seed/saeppyol-street.txt');
 const seedPresent = fs.existsSync(SEED);
 
 const SAEPPYOL = 'kim-jong-un-opens-saeppyol-street-homes';
-const HEADINGS = [
-  'A Symbol of National Gratitude and Strategic Alignment',
-  'The Shadow of the Ukraine War',
-  'A Reciprocal Relationship: Arms for Technology',
-  'Honoring the Fallen: A National Campaign',
-  'Political Undercurrents and Future Trajectories',
-  'Broader Implications for Regional Security',
-];
+const HEADINGS = SAEPPYOL_STORY.headings;
 const QUOTES = [
   { text: 'a source of honour for our generation and a pride of Pyongyang and our state', speakerName: 'Rodong Sinmun', speaker: 'rodong-sinmun', reportedBy: null },
   { text: 'immortality of the martyrs', speakerName: 'Kim Jong Un', speaker: 'kim-jong-un', reportedBy: null },
