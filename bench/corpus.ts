@@ -29,6 +29,12 @@ const WORDS = (
   'summit envoy ceasefire talks sanctions missile drills navy coastguard satellite launch startup chips ' +
   'software outage privacy regulator merger strikeout union contract vote recount campaign candidate poll'
 ).split(' ');
+const SYLLABLES = 'ka lo mi ten ra vos del una bri sto gar pel ni quo ves tam'.split(' ');
+/** The real words first (the commonest), then 4,000 made-up ones for the long tail. */
+export const VOCABULARY = [
+  ...WORDS,
+  ...Array.from({ length: 4096 }, (_, i) => [i >> 8, (i >> 4) & 15, i & 15].map((s) => SYLLABLES[s]).join('')),
+];
 const FIRST = 'Amara Bruno Chen Dalia Emil Farah Goran Hiro Ines Jonas Kaia Luca Mina Nils Omar Priya Quinn Rosa Sami Tova'.split(' ');
 const LAST = 'Adeyemi Berg Costa Dahl Eriksen Fischer Garcia Haddad Ito Jensen Kowalski Lund Moreau Novak Okafor Park Quist Rossi Sato Tanaka'.split(' ');
 const SECTIONS = [
@@ -53,7 +59,9 @@ export type CorpusCounts = Record<string, number>;
 export async function loadCorpus(orm: Orm, dialect: DatabaseConfig['kind'], size: CorpusSize): Promise<CorpusCounts> {
   const next = random(size.articles);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
-  const words = (count: number) => Array.from({ length: count }, () => pick(WORDS)).join(' ');
+  // Word use follows Zipf's law, as in real copy: a few words everywhere, most words rare.
+  const word = () => VOCABULARY[Math.floor(Math.exp(next() * Math.log(VOCABULARY.length + 1))) - 1];
+  const words = (count: number) => Array.from({ length: count }, word).join(' ');
   const sentence = () => {
     const text = words(8 + Math.floor(next() * 10));
     return `${text[0].toUpperCase()}${text.slice(1)}.`;

@@ -17,7 +17,7 @@ import { projectRoot } from '../src/config/paths';
 import { migrateToLatest } from '../src/database/migrate';
 import { createOrm } from '../src/database/orm';
 import { reindexAll } from '../src/modules/search/search.index';
-import { loadCorpus } from './corpus';
+import { loadCorpus, VOCABULARY } from './corpus';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,8 +136,11 @@ async function main(): Promise<void> {
     { name: 'SectionFront', variables: { path: 'world', first: 20 } },
     { name: 'ArticlePage', variables: { path: sample.data.article.uri } },
     { name: 'QuotesBySpeaker', variables: { speaker: 'tag-2' } },
-    { name: 'Search', label: 'Search (1 word)', variables: { query: 'harbour' } },
-    { name: 'Search', label: 'Search (2 words)', variables: { query: 'harbour ferry' } },
+    // Words of middling frequency, as readers search for them (rank ~300 and ~600 of the vocabulary).
+    { name: 'Search', label: 'Search (1 word)', variables: { query: VOCABULARY[300] } },
+    { name: 'Search', label: 'Search (2 words)', variables: { query: `${VOCABULARY[300]} ${VOCABULARY[600]}` } },
+    // The worst case: the commonest word, in nearly every article.
+    { name: 'Search', label: 'Search (common word)', variables: { query: VOCABULARY[0] } },
   ];
 
   const rows: Row[] = [];
