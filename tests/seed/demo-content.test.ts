@@ -206,36 +206,40 @@ describe('demo content: the Saeppyol Street story', () => {
   );
 });
 
-describe('seedDemo on a fresh SQLite database', () => {
-  let orm: Orm;
-
+/** A fresh, migrated in-memory SQLite database for the calling describe block. */
+function useMigratedSqlite(): { orm: Orm } {
+  const db = {} as { orm: Orm };
   beforeAll(async () => {
-    orm = await createOrm({ database: { kind: 'sqlite', file: ':memory:' } });
-    await migrateToLatest(orm);
+    db.orm = await createOrm({ database: { kind: 'sqlite', file: ':memory:' } });
+    await migrateToLatest(db.orm);
   });
-
   afterAll(async () => {
-    await orm?.close(true);
+    await db.orm?.close(true);
   });
+  return db;
+}
+
+describe('seedDemo on a fresh SQLite database', () => {
+  const db = useMigratedSqlite();
 
   const count = async (sql: string, params: unknown[] = []): Promise<number> => {
-    const [row] = await orm.em.getConnection().execute<{ n: number }[]>(sql, params);
+    const [row] = await db.orm.em.getConnection().execute<{ n: number }[]>(sql, params);
     return Number(row.n);
   };
 
   it('loads everything once and reports what it loaded', async () => {
-    expect(await isDatabaseEmpty(orm.em.fork())).toBe(true);
-    const result = await seedDemo(orm.em.fork());
+    expect(await isDatabaseEmpty(db.orm.em.fork())).toBe(true);
+    const result = await seedDemo(db.orm.em.fork());
     expect(result).toEqual({
       sections: 8,
       articles: articles.length,
       quotes: articles.reduce((n, a) => n + (a.quotes?.length ?? 0), 0),
     });
-    expect(await isDatabaseEmpty(orm.em.fork())).toBe(false);
+    expect(await isDatabaseEmpty(db.orm.em.fork())).toBe(false);
   });
 
   it('creates the section tree with paths and sibling positions', async () => {
-    const rows = await orm.em.getConnection().execute<{ path: string; position: number; parent: string | null }[]>(
+    const rows = await db.orm.em.getConnection().execute<{ path: string; position: number; parent: string | null }[]>(
       'select s.path, s.position, p.path as parent from section s left join section p on p.id = s.parent_id order by s.path',
     );
     expect(rows).toEqual(
@@ -261,14 +265,14 @@ describe('seedDemo on a fresh SQLite database', () => {
   });
 
   it('tags of every kind', async () => {
-    const rows = await orm.em.getConnection().execute<{ kind: string }[]>('select distinct kind from tag');
+    const rows = await db.orm.em.getConnection().execute<{ kind: string }[]>('select distinct kind from tag');
     expect(new Set(rows.map((r) => r.kind))).toEqual(new Set(['TOPIC', 'PERSON', 'ORGANIZATION', 'PLACE', 'EVENT', 'SERIES']));
   });
 
   it('stores the Saeppyol Street story with six headings and its four quotes in order, in the first headed section', async () => {
-    const stored = await orm.em.fork().findOneOrFail(Article, { slug: SAEPPYOL });
+    const stored = await db.orm.em.fork().findOneOrFail(Article, { slug: SAEPPYOL });
     expect(stored.body.filter((b) => b.type === 'HEADING').map((b) => (b.type === 'HEADING' ? b.text : ''))).toEqual(HEADINGS);
-    const rows = await orm.em.getConnection().execute<{ text: string; speakerName: string; speaker: string | null; reportedBy: string | null; blockIndex: number }[]>(
+    const rows = await db.orm.em.getConnection().execute<{ text: string; speakerName: string; speaker: string | null; reportedBy: string | null; blockIndex: number }[]>(
       `select q.text, q.speaker_name as speakerName, s.slug as speaker, r.slug as reportedBy, q.block_index as blockIndex
          from quote q join article a on a.id = q.article_id
          left join tag s on s.id = q.speaker_id left join tag r on r.id = q.reported_by_id
@@ -287,7 +291,7 @@ describe('seedDemo on a fresh SQLite database', () => {
   });
 
   it('curates background then follow-up beside the Saeppyol Street story', async () => {
-    const rows = await orm.em.getConnection().execute<{ slug: string; relation: string }[]>(
+    const rows = await db.orm.em.getConnection().execute<{ slug: string; relation: string }[]>(
       `select r.slug, l.relation from related_link l join article a on a.id = l.article_id join article r on r.id = l.related_id
         where a.slug = ? order by l.position`,
       [SAEPPYOL],
@@ -301,7 +305,7 @@ describe('seedDemo on a fresh SQLite database', () => {
   it('keeps bylines in order, the correction and the author portrait', async () => {
     expect(await count('select count(*) as n from correction')).toBeGreaterThanOrEqual(1);
     expect(await count('select count(*) as n from author where image_id is not null')).toBeGreaterThanOrEqual(1);
-    const byline = await orm.em.getConnection().execute<{ slug: string }[]>(
+    const byline = await db.orm.em.getConnection().execute<{ slug: string }[]>(
       `select au.slug from article_author x join author au on au.id = x.author_id join article a on a.id = x.article_id
         where a.slug = 'north-korea-russia-arms-for-technology' order by x.position`,
     );
@@ -310,25 +314,16 @@ describe('seedDemo on a fresh SQLite database', () => {
 });
 
 describe('seedDemo rejects broken content', () => {
-  let orm: Orm;
-
-  beforeAll(async () => {
-    orm = await createOrm({ database: { kind: 'sqlite', file: ':memory:' } });
-    await migrateToLatest(orm);
-  });
-
-  afterAll(async () => {
-    await orm?.close(true);
-  });
+  const db = useMigratedSqlite();
 
   it('names an unknown slug and loads nothing', async () => {
     const broken = { ...demoContent, articles: [{ ...saeppyol, tags: ['no-such-tag'] }] };
-    await expect(seedDemo(orm.em.fork(), broken)).rejects.toThrow(`article '${SAEPPYOL}' refers to unknown tag 'no-such-tag'`);
-    expect(await isDatabaseEmpty(orm.em.fork())).toBe(true);
+    await expect(seedDemo(db.orm.em.fork(), broken)).rejects.toThrow(`article '${SAEPPYOL}' refers to unknown tag 'no-such-tag'`);
+    expect(await isDatabaseEmpty(db.orm.em.fork())).toBe(true);
   });
 
   it('names a quote that is not in the body', async () => {
     const broken = { ...demoContent, articles: [{ ...saeppyol, quotes: [{ text: 'never said', speakerName: 'Nobody' }] }] };
-    await expect(seedDemo(orm.em.fork(), broken)).rejects.toThrow(`article '${SAEPPYOL}' has no paragraph containing its quote "never said"`);
+    await expect(seedDemo(db.orm.em.fork(), broken)).rejects.toThrow(`article '${SAEPPYOL}' has no paragraph containing its quote "never said"`);
   });
 });
