@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireRole, type Role, type Viewer } from './auth/viewer';
+import { CacheScope, keysWrittenBy } from './cache/cache-scope';
 import { duplicate, Refusal, type UserErrorValue } from './errors/errors';
 import { AuditService, recordAudit, type Written } from './modules/audit/audit.service';
 import type { DatabaseConfig } from './config/config';
@@ -41,20 +42,24 @@ class Lazy<Source> {
 export class Loaders {
   private readonly lazy: Lazy<SqlReader>;
 
-  /** `now` is the request's instant, for loaders that must agree with its visibility checks. */
+  /**
+   * `now` is the request's instant, for loaders that must agree with its visibility checks; `scope`
+   * records what the response reads, for the response cache.
+   */
   constructor(
     reader: SqlReader,
     private readonly now: Date,
+    private readonly scope: CacheScope,
   ) {
     this.lazy = new Lazy(reader);
   }
 
-  private once<T>(name: string, create: (reader: SqlReader) => T): T {
-    return this.lazy.get(name, create);
+  private once<T>(name: string, create: (reader: SqlReader, scope: CacheScope) => T): T {
+    return this.lazy.get(name, (reader) => create(reader, this.scope));
   }
 
   get article() {
-    return this.once('article', createArticleLoaders);
+    return this.once('article', (reader, scope) => createArticleLoaders(reader, scope, this.now));
   }
   get author() {
     return this.once('author', createAuthorLoaders);
@@ -90,6 +95,8 @@ export interface ContextOptions {
   dialect: DatabaseConfig['kind'];
   viewer: Viewer | null;
   requestId?: string;
+  /** Evicts cached answers holding what a mutation changed; resolves once no instance serves them. */
+  invalidate?: (keys: string[]) => Promise<void>;
 }
 
 /**
@@ -102,13 +109,17 @@ export class Context {
   readonly viewer: Viewer | null;
   readonly requestId: string;
   readonly now = new Date();
+  /** What the answer depends on and how long it may be kept (src/cache). */
+  readonly cache = new CacheScope();
+  private readonly invalidate: (keys: string[]) => Promise<void>;
 
   constructor(options: ContextOptions) {
     this.em = options.em;
     this.viewer = options.viewer;
     this.requestId = options.requestId ?? randomUUID();
     this.reader = new SqlReader(this.em, options.dialect);
-    this.currentLoaders = new Loaders(this.reader, this.now);
+    this.invalidate = options.invalidate ?? (async () => {});
+    this.currentLoaders = new Loaders(this.reader, this.now, this.cache);
   }
 
   private currentLoaders: Loaders;
@@ -121,7 +132,8 @@ export class Context {
    * Runs one mutation as one transaction, after checking the caller's role: `work` writes through the
    * transaction's EntityManager (never through the loaders, which read outside it) and names what it
    * acted on, and the audit entry joins the same transaction. A Refusal rolls everything back and
-   * becomes the payload's userErrors. The loaders start afresh so the payload reads what was saved.
+   * becomes the payload's userErrors. After the commit, cached answers holding what changed are
+   * evicted before the mutation answers. The loaders start afresh so the payload reads what was saved.
    */
   async write<T>(action: string, role: Role, work: (tx: EntityManager, viewer: Viewer) => Promise<Written<T>>): Promise<WriteResult<T>> {
     const viewer = requireRole(this.viewer, role, action);
@@ -131,6 +143,7 @@ export class Context {
         recordAudit(tx, viewer, action, result);
         return result;
       });
+      await this.invalidate(keysWrittenBy(written));
       return { value: written.value, userErrors: [] };
     } catch (error) {
       if (error instanceof Refusal) return { value: null, userErrors: error.userErrors };
@@ -140,7 +153,7 @@ export class Context {
       throw error;
     } finally {
       this.em.clear();
-      this.currentLoaders = new Loaders(this.reader, this.now);
+      this.currentLoaders = new Loaders(this.reader, this.now, this.cache);
     }
   }
 

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { SqlReader } from '../database/reader';
+import { toDate, type SqlReader } from '../database/reader';
 import { ArticleStatus } from '../modules/article/article.enums';
 
 /**
@@ -31,4 +31,15 @@ export function whereStatus(qb: Knex.QueryBuilder, reader: SqlReader, now: Date,
     default:
       return qb.where(col('status'), status);
   }
+}
+
+/**
+ * When the next scheduled piece goes public, or null: until then, nothing the public can see changes
+ * without a mutation, so cached answers may live that long and no longer.
+ */
+export async function nextScheduledPublication(reader: SqlReader, now: Date): Promise<Date | null> {
+  const row = await reader.first<{ at: unknown }>(
+    whereStatus(reader.knex({ a: 'article' }), reader, now, ArticleStatus.SCHEDULED).select(reader.knex.raw('min(a.published_at) as at')),
+  );
+  return row?.at === null || row?.at === undefined ? null : toDate(row.at);
 }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Settings come from the environment, each with a safe default. A value that cannot be used stops
  * the process at start with one line naming the setting, rather than failing later mid-request.
@@ -12,6 +14,16 @@ export interface Config {
   database: DatabaseConfig;
   /** Load the demo newsroom into an empty database at start. */
   seedDemo: boolean;
+  cache: CacheConfig;
+}
+
+export interface CacheConfig {
+  /** Keep anonymous answers (RESPONSE_CACHE=off turns it off, e.g. to measure the uncached path). */
+  enabled: boolean;
+  /** Bound of the in-process cache (CACHE_MAX_MB). */
+  maxBytes: number;
+  /** Shared by every instance when set (REDIS_URL), under keys starting with `prefix` (REDIS_PREFIX). */
+  redis: { url: string; prefix: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -65,12 +77,34 @@ function parseBoolean(setting: string, raw: string | undefined, fallback: boolea
   throw new ConfigError(setting, `must be true or false (got '${raw}')`);
 }
 
+function parseMegabytes(setting: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback * 1024 * 1024;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) throw new ConfigError(setting, `must be a whole number of megabytes, at least 1 (got '${raw}')`);
+  return Number(raw) * 1024 * 1024;
+}
+
+function parseRedis(env: NodeJS.ProcessEnv, database: DatabaseConfig): CacheConfig['redis'] {
+  const url = env.REDIS_URL?.trim();
+  if (!url) return null;
+  if (!/^rediss?:\/\/[^/]/.test(url)) throw new ConfigError('REDIS_URL', `must look like redis://host:6379 (got '${redactUrl(url)}')`);
+  // Instances share answers only when they share a database: the default prefix names it.
+  const identity = database.kind === 'sqlite' ? `sqlite:${database.file}` : database.url;
+  const prefix = env.REDIS_PREFIX?.trim() || `masthead:${createHash('sha256').update(identity).digest('hex').slice(0, 12)}:`;
+  return { url, prefix };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = (env.HOST ?? '').trim() || '127.0.0.1';
+  const database = parseDatabaseUrl(env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL);
   return {
     port: parsePort(env.PORT),
     host,
-    database: parseDatabaseUrl(env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL),
+    database,
     seedDemo: parseBoolean('SEED_DEMO', env.SEED_DEMO, true),
+    cache: {
+      enabled: parseBoolean('RESPONSE_CACHE', env.RESPONSE_CACHE, true),
+      maxBytes: parseMegabytes('CACHE_MAX_MB', env.CACHE_MAX_MB, 64),
+      redis: parseRedis(env, database),
+    },
   };
 }

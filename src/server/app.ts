@@ -3,12 +3,18 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { authenticate } from '../auth/authenticate';
+import { nextScheduledPublication } from '../auth/visibility';
+import { RedisResponseCache } from '../cache/redis-cache';
+import { MemoryResponseCache, type ResponseCache } from '../cache/response-cache';
+import { ScheduleHorizon } from '../cache/schedule-horizon';
 import type { Config } from '../config/config';
 import { Context } from '../context';
 import { createOrm, StatementCounter, type Orm } from '../database/orm';
+import { SqlReader } from '../database/reader';
 import { prepareDatabase, type PrepareResult } from '../database/prepare';
 import { formatError } from '../errors/errors';
 import { buildMastheadSchema } from '../schema/build-schema';
+import { cacheFactsPlugin } from './cache-plugin';
 import { createHttpHandler } from './http';
 
 export interface App {
@@ -45,9 +51,33 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     formatError: (formatted, error) => formatError(formatted, error, (original) => log('unexpected error while answering a request', original)),
     // GraphiQL is served by http.ts; Apollo's cache-control plugin would wrap every field of every
     // response in a hook, which costs a fifth of a lean request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), cacheFactsPlugin()],
   });
-  await apollo.start();
+
+  const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind), now));
+  let cache: ResponseCache | null = null;
+  try {
+    if (config.cache.enabled && config.cache.redis) {
+      cache = await RedisResponseCache.connect({ ...config.cache.redis, maxBytes: config.cache.maxBytes, onEvicted: () => horizon.reset(), log });
+    } else if (config.cache.enabled) {
+      cache = new MemoryResponseCache(config.cache.maxBytes);
+    }
+    await apollo.start();
+  } catch (error) {
+    await cache?.close();
+    await orm.close(true);
+    throw error;
+  }
+  const invalidate = async (keys: string[]): Promise<void> => {
+    // A mutation may schedule something sooner than the horizon known so far.
+    horizon.reset();
+    try {
+      await cache?.evict(keys);
+    } catch (error) {
+      // The write is committed; answers it touched expire by their own max-age.
+      log('could not evict cached answers after a write', error);
+    }
+  };
 
   const handler = createHttpHandler({
     apollo,
@@ -57,7 +87,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         dialect: config.database.kind,
         viewer: await authenticate(orm.em, req.headers.authorization),
         requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined,
+        invalidate,
       }),
+    cache,
+    horizon,
     metrics: () => ({
       masthead_sql_statements_total: { help: 'SQL statements sent to the database.', value: statements.count },
       masthead_resident_memory_bytes: { help: 'Resident set size of the process.', value: process.memoryUsage.rss() },
@@ -94,6 +127,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
           server.closeIdleConnections();
         });
         await apollo.stop();
+        await cache?.close();
         await orm.close(true);
       })()),
   };

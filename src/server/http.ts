@@ -1,7 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { ResponseCache } from '../cache/response-cache';
+import type { ScheduleHorizon } from '../cache/schedule-horizon';
 import type { Context } from '../context';
 import { sendGraphiQL, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
+import { entityTag, passesCsrfPrevention, requestCacheKey, sendCacheable } from './response-caching';
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -11,6 +14,10 @@ export interface HttpHandlerOptions {
   ready: () => Promise<boolean>;
   /** Counters for /metrics, in Prometheus's text format. */
   metrics: () => Record<string, { help: string; value: number }>;
+  /** Anonymous answers, or null when RESPONSE_CACHE is off (HTTP caching headers are sent either way). */
+  cache: ResponseCache | null;
+  /** When the next scheduled piece goes public: no answer may be kept past it. */
+  horizon: ScheduleHorizon;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -75,13 +82,38 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
       }
-      const body = req.method === 'POST' ? parseBody(await readBody(req), headers.get('content-type') ?? '') : undefined;
+      const method = req.method ?? 'GET';
+      const body = method === 'POST' ? parseBody(await readBody(req), headers.get('content-type') ?? '') : undefined;
+      // Editors (any token) always get a fresh answer; only anonymous reads are shared.
+      const anonymous = req.headers.authorization === undefined;
+      const key = anonymous && options.cache && passesCsrfPrevention(method, req.headers) ? requestCacheKey(method, body, url.searchParams, headers.get('accept') ?? '') : null;
+      if (key !== null) {
+        const hit = await options.cache!.get(key);
+        if (hit) return sendCacheable(req, res, hit, 'HIT');
+      }
+      const ticket = key !== null ? await options.cache!.begin() : undefined;
+      let context: Context | undefined;
       const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: () => options.context(req),
+        httpGraphQLRequest: { method, headers, search: url.search, body },
+        context: async () => (context = await options.context(req)),
       });
+      const status = result.status ?? 200;
+      if (anonymous && status === 200 && result.body.kind === 'complete' && context?.cache.operation === 'query' && !context.cache.failed) {
+        const now = Date.now();
+        const answer = Buffer.from(result.body.string, 'utf8');
+        const response = {
+          body: answer,
+          contentType: result.headers.get('content-type') ?? 'application/json; charset=utf-8',
+          etag: entityTag(answer),
+          keys: [...context.cache.keys],
+          expiresAt: Math.min(now + context.cache.maxAge * 1000, await options.horizon.until(now)),
+        };
+        if (key !== null && response.expiresAt > now) await options.cache!.set(key, response, ticket);
+        return sendCacheable(req, res, response, key !== null ? 'MISS' : 'BYPASS');
+      }
       for (const [name, value] of result.headers) res.setHeader(name, value);
-      res.statusCode = result.status ?? 200;
+      res.setHeader('cache-control', anonymous ? 'no-store' : 'private, no-store');
+      res.statusCode = status;
       if (result.body.kind === 'complete') {
         res.end(result.body.string);
         return;

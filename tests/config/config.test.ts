@@ -3,7 +3,24 @@ import { ConfigError, loadConfig } from '../../src/config/config';
 
 describe('configuration from the environment', () => {
   it('has defaults that serve the demo on SQLite at 127.0.0.1:4000', () => {
-    expect(loadConfig({})).toEqual({ port: 4000, host: '127.0.0.1', database: { kind: 'sqlite', file: './data/masthead.sqlite' }, seedDemo: true });
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: '127.0.0.1',
+      database: { kind: 'sqlite', file: './data/masthead.sqlite' },
+      seedDemo: true,
+      cache: { enabled: true, maxBytes: 64 * 1024 * 1024, redis: null },
+    });
+  });
+
+  it('reads the response cache settings; instances share Redis answers only for the same database', () => {
+    expect(loadConfig({ RESPONSE_CACHE: 'off', CACHE_MAX_MB: '8' }).cache).toEqual({ enabled: false, maxBytes: 8 * 1024 * 1024, redis: null });
+    const first = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db:5432/one' }).cache.redis;
+    const again = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db:5432/one' }).cache.redis;
+    const other = loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379', DATABASE_URL: 'postgres://db:5432/two' }).cache.redis;
+    expect(first?.url).toBe('redis://127.0.0.1:6379');
+    expect(first?.prefix).toBe(again?.prefix);
+    expect(first?.prefix).not.toBe(other?.prefix);
+    expect(loadConfig({ REDIS_URL: 'redis://cache:6379', REDIS_PREFIX: 'news:' }).cache.redis).toEqual({ url: 'redis://cache:6379', prefix: 'news:' });
   });
 
   it('reads SQLite files, in-memory SQLite and PostgreSQL URLs', () => {
@@ -20,6 +37,9 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'postgres://db:5432' }, 'DATABASE_URL'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ RESPONSE_CACHE: 'sometimes' }, 'RESPONSE_CACHE'],
+    [{ CACHE_MAX_MB: '0' }, 'CACHE_MAX_MB'],
+    [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
   ])('stops on %o with one line naming %s', (env, setting) => {
     try {
       loadConfig(env);

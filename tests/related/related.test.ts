@@ -10,7 +10,8 @@ import { SAEPPYOL } from '../support/demo';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // The factories write straight into the database, behind the API and so behind its response cache.
+  t = await startTestApp({ cache: { enabled: false } });
 });
 afterAll(() => t?.close());
 

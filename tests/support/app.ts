@@ -2,8 +2,9 @@ import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { expect } from 'vitest';
+import type { CacheConfig } from '../../src/config/config';
 import { createApp, type App } from '../../src/server/app';
-import { createTestDatabase } from './database';
+import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
   app: App;
@@ -15,11 +16,25 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+export interface TestAppOptions {
+  seed?: boolean;
+  /** The response cache as production runs it (in memory) unless told otherwise. */
+  cache?: Partial<CacheConfig>;
+  /** A database another instance also uses; the caller drops it. */
+  database?: TestDatabase;
+}
+
 /** Boots the real app over HTTP on a fresh database (migrated, demo newsroom loaded unless `seed: false`). */
-export async function startTestApp(options: { seed?: boolean } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const app = await createApp(
-    { port: 0, host: '127.0.0.1', database: database.config, seedDemo: options.seed ?? true },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      database: database.config,
+      seedDemo: options.seed ?? true,
+      cache: { enabled: true, maxBytes: 16 * 1024 * 1024, redis: null, ...options.cache },
+    },
     { log: () => {} },
   );
   const url = `${app.url}/graphql`;
@@ -34,7 +49,7 @@ export async function startTestApp(options: { seed?: boolean } = {}): Promise<Te
     },
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

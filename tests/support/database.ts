@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parseDatabaseUrl, type DatabaseConfig } from '../../src/config/config';
 import { createOrm } from '../../src/database/orm';
 
@@ -13,8 +16,13 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `shared`: on SQLite, a file instead of memory, so that two app instances can open the same database. */
+export async function createTestDatabase(options: { shared?: boolean } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
+  if (!url && options.shared) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'masthead-test-'));
+    return { config: { kind: 'sqlite', file: path.join(dir, 'masthead.sqlite') }, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+  }
   if (!url) return { config: { kind: 'sqlite', file: ':memory:' }, drop: async () => {} };
   const name = `masthead_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const config = parseDatabaseUrl(url.replace(/\/[^/?]*(\?.*)?$/, `/${name}`), 'TEST_DATABASE_URL');

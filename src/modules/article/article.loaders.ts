@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CacheScope } from '../../cache/cache-scope';
 import type { Knex } from '@mikro-orm/knex';
 import { manyByKey, oneByKey } from '../../database/batch';
 import { fromJson, toDate, toDateOrNull, type SqlReader } from '../../database/reader';
@@ -47,18 +48,28 @@ export async function selectArticles(reader: SqlReader, query: Knex.QueryBuilder
   return (await reader.all<Record<string, unknown>>(query)).map(toArticleRow);
 }
 
-/** Whatever their status: callers decide what the viewer may see. */
-export function createArticleLoaders(reader: SqlReader) {
+/**
+ * Whatever their status: callers decide what the viewer may see. Each article read sets how long the
+ * answer may be kept (`scope`); a slug lookup depends on every article, as a new one may take the slug.
+ */
+export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: Date) {
   const select = () => reader.knex({ a: 'article' }).select(ARTICLE_COLUMNS);
+  const read = async (query: Knex.QueryBuilder) => {
+    const rows = await selectArticles(reader, query);
+    for (const row of rows) scope.article(row, now);
+    return rows;
+  };
   return {
-    byId: new DataLoader<number, ArticleRow | null>(async (ids) =>
-      oneByKey(ids, await selectArticles(reader, select().whereIn('a.id', ids as number[])), (row) => row.id),
-    ),
-    bySlug: new DataLoader<string, ArticleRow | null>(async (slugs) =>
-      oneByKey(slugs, await selectArticles(reader, select().whereIn('a.slug', slugs as string[])), (row) => row.slug),
-    ),
+    byId: new DataLoader<number, ArticleRow | null>(async (ids) => {
+      scope.objects('Article', ids);
+      return oneByKey(ids, await read(select().whereIn('a.id', ids as number[])), (row) => row.id);
+    }),
+    bySlug: new DataLoader<string, ArticleRow | null>(async (slugs) => {
+      return oneByKey(slugs, scope.found('Article', slugs.length, await read(select().whereIn('a.slug', slugs as string[]))), (row) => row.slug);
+    }),
     /** Each article's revisions, newest first. */
     revisions: new DataLoader<number, ArticleRevisionRow[]>(async (ids) => {
+      scope.objects('Article', ids);
       const raw = await reader.all<Record<string, unknown>>(
         reader
           .knex('article_revision')

@@ -72,6 +72,7 @@ export class ArticleService {
    */
   async relatedCoverage(article: ArticleRow, first: number): Promise<RelatedCoverageRow[]> {
     if (first === 0) return [];
+    this.context.cache.objects('Related', [article.id]);
     const { curated: links, similar } = await this.context.loaders.related.byArticle.load(article.id);
     // SIMILAR rows are published and never curated, so `first` of them always fill what is left.
     const candidates = similar.slice(0, first);
@@ -89,6 +90,7 @@ export class ArticleService {
   async list(args: ArticleListArgs, scope: ArticleScope = {}): Promise<ConnectionResult<ArticleRow>> {
     const filter = args.filter ?? {};
     const status = this.permittedStatus(filter);
+    this.context.cache.list('Article');
     const order = args.orderBy ?? ArticleOrder.NEWEST;
     const { columns, dateOf } = articleSort(order, status);
     const ordering = `${order}:${columns[0].column}`;
@@ -111,6 +113,7 @@ export class ArticleService {
 
   /** The articles a filter selects, with the same rules as a list: a query on `article a` with no select (search narrows its hits with it). */
   matching(filter: ArticleFilterInput): Knex.QueryBuilder {
+    this.context.cache.list('Article');
     return this.filtered(filter, {}, this.permittedStatus(filter));
   }
 

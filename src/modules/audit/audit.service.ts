@@ -16,6 +16,8 @@ export interface Written<T> {
   value: T;
   subject: { type: AuditSubjectType; id: number };
   changes?: string[];
+  /** Cache keys (src/cache/cache-scope.ts) the mutation changed besides its subject's. */
+  alsoChanged?: string[];
 }
 
 /** Adds the audit entry for a mutation to the mutation's own transaction. */

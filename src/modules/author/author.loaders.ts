@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CacheScope } from '../../cache/cache-scope';
 import { manyByKey, oneByKey } from '../../database/batch';
 import type { SqlReader } from '../../database/reader';
 import { asNodes } from '../node/node.type';
@@ -6,17 +7,20 @@ import type { AuthorRow } from './author.type';
 
 export const AUTHOR_COLUMNS = ['au.id', 'au.slug', 'au.name', 'au.job_title as jobTitle', 'au.bio', 'au.image_id as imageId'];
 
-export function createAuthorLoaders(reader: SqlReader) {
+/** Each records what it read in `scope`: lookups by anything but id depend on the whole list. */
+export function createAuthorLoaders(reader: SqlReader, scope: CacheScope) {
   const select = () => reader.knex({ au: 'author' }).select(AUTHOR_COLUMNS);
   return {
-    byId: new DataLoader<number, AuthorRow | null>(async (ids) =>
-      oneByKey(ids, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.id', ids as number[]))), (row) => row.id),
-    ),
-    bySlug: new DataLoader<string, AuthorRow | null>(async (slugs) =>
-      oneByKey(slugs, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.slug', slugs as string[]))), (row) => row.slug),
-    ),
+    byId: new DataLoader<number, AuthorRow | null>(async (ids) => {
+      scope.objects('Author', ids);
+      return oneByKey(ids, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.id', ids as number[]))), (row) => row.id);
+    }),
+    bySlug: new DataLoader<string, AuthorRow | null>(async (slugs) => {
+      return oneByKey(slugs, scope.found('Author', slugs.length, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.slug', slugs as string[])))), (row) => row.slug);
+    }),
     /** Each article's authors in byline order. */
     byArticle: new DataLoader<number, AuthorRow[]>(async (articleIds) => {
+      scope.objects('Article', articleIds);
       const rows = await reader.all<AuthorRow & { articleId: number }>(
         select()
           .select('aa.article_id as articleId')

@@ -35,6 +35,7 @@ export class AuthorService {
   /** Authors A to Z. */
   async list(args: { first?: number | null; after?: string | null }): Promise<ConnectionResult<AuthorRow>> {
     const { reader } = this.context;
+    this.context.cache.list('Author');
     return pageByName<AuthorRow>(reader, 'Author', 'au', AUTHOR_COLUMNS, () => reader.knex({ au: 'author' }), args);
   }
 }

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CacheScope } from '../../cache/cache-scope';
 import { manyByKey } from '../../database/batch';
 import { toDate, type SqlReader } from '../../database/reader';
 
@@ -8,10 +9,12 @@ export interface CorrectionRow {
   publishedAt: Date;
 }
 
-export function createCorrectionLoaders(reader: SqlReader) {
+/** Corrections belong to their article: a new one is an article mutation. */
+export function createCorrectionLoaders(reader: SqlReader, scope: CacheScope) {
   return {
     /** Each article's corrections, oldest first, as they were published. */
     byArticle: new DataLoader<number, CorrectionRow[]>(async (articleIds) => {
+      scope.objects('Article', articleIds);
       const rows = await reader.all<CorrectionRow>(
         reader
           .knex('correction')

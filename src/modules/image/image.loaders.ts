@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CacheScope } from '../../cache/cache-scope';
 import { oneByKey } from '../../database/batch';
 import type { SqlReader } from '../../database/reader';
 import { asNodes } from '../node/node.type';
@@ -6,9 +7,10 @@ import type { ImageRow } from './image.type';
 
 const COLUMNS = ['id', 'url', 'alt_text as altText', 'caption', 'credit', 'width', 'height'];
 
-export function createImageLoaders(reader: SqlReader) {
+export function createImageLoaders(reader: SqlReader, scope: CacheScope) {
   return {
     byId: new DataLoader<number, ImageRow | null>(async (ids) => {
+      scope.objects('Image', ids);
       const rows = await reader.all<ImageRow>(reader.knex('image').select(COLUMNS).whereIn('id', ids as number[]));
       return oneByKey(ids, asNodes('Image', rows), (row) => row.id);
     }),

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CacheScope } from '../../cache/cache-scope';
 import { manyByKey, oneByKey } from '../../database/batch';
 import type { SqlReader } from '../../database/reader';
 import { asNodes } from '../node/node.type';
@@ -17,14 +18,17 @@ export const QUOTE_COLUMNS = [
 ];
 
 /** Quotes whatever their article's status: callers check the article is visible. */
-export function createQuoteLoaders(reader: SqlReader) {
+/** An article's quotes are part of it: quote mutations evict their article too (QuoteService). */
+export function createQuoteLoaders(reader: SqlReader, scope: CacheScope) {
   const select = () => reader.knex({ q: 'quote' }).select(QUOTE_COLUMNS);
   return {
-    byId: new DataLoader<number, QuoteRow | null>(async (ids) =>
-      oneByKey(ids, asNodes('Quote', await reader.all<QuoteRow>(select().whereIn('q.id', ids as number[]))), (row) => row.id),
-    ),
+    byId: new DataLoader<number, QuoteRow | null>(async (ids) => {
+      scope.objects('Quote', ids);
+      return oneByKey(ids, asNodes('Quote', await reader.all<QuoteRow>(select().whereIn('q.id', ids as number[]))), (row) => row.id);
+    }),
     /** Each article's quotes in reading order. */
     byArticle: new DataLoader<number, QuoteRow[]>(async (articleIds) => {
+      scope.objects('Article', articleIds);
       const rows = await reader.all<QuoteRow>(select().whereIn('q.article_id', articleIds as number[]).orderBy(['q.article_id', 'q.position']));
       return manyByKey(articleIds, asNodes('Quote', rows), (row) => row.articleId);
     }),

@@ -1,4 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
+import { objectKey } from '../../cache/cache-scope';
 import { canPreview } from '../../auth/viewer';
 import { whereStatus } from '../../auth/visibility';
 import type { EntityManager } from '@mikro-orm/knex';
@@ -43,6 +44,9 @@ export class QuoteService {
   /** Who said what, across articles. `speakerId` fixes the speaker for Tag.quotes. */
   async list(args: QuoteListArgs, speakerId?: number): Promise<ConnectionResult<QuoteRow & { publishedAt: Date }>> {
     const { reader } = this.context;
+    // Which quotes show depends on their articles' visibility too.
+    this.context.cache.list('Quote');
+    this.context.cache.list('Article');
     const articleId = args.filter?.article ? fromGlobalIdOf('Article', args.filter.article, 'filter.article') : undefined;
     const request = pageRequest(args, 'SPEAKER', ['number', 'number', 'number']);
     const filtered = (): Knex.QueryBuilder => {
@@ -99,7 +103,7 @@ export class QuoteService {
       quotes.splice(at < 0 ? quotes.length : at, 0, quote);
       quotes.forEach((other, position) => (other.position = position));
       await this.context.articleEditor.saveQuotes(tx, viewer, 'addQuote', article, ['quotes']);
-      return { value: quote.id, subject: { type: 'Quote', id: quote.id }, changes: ['quotes'] };
+      return { value: quote.id, subject: { type: 'Quote', id: quote.id }, changes: ['quotes'], alsoChanged: [objectKey('Article', article.id)] };
     });
   }
 
@@ -129,7 +133,7 @@ export class QuoteService {
       const changes = body.length === article.body.length ? ['quotes'] : ['quotes', 'body'];
       article.body = body;
       await this.context.articleEditor.saveQuotes(tx, viewer, 'removeQuote', article, changes);
-      return { value: removed, subject: { type: 'Quote', id: removed.id }, changes };
+      return { value: removed, subject: { type: 'Quote', id: removed.id }, changes, alsoChanged: [objectKey('Article', article.id)] };
     });
   }
 }

@@ -47,6 +47,8 @@ export class RouteService {
 
   private async formerPath(path: string): Promise<RedirectRow | null> {
     const { reader } = this.context;
+    // A path nobody holds today may be taken by any article tomorrow.
+    this.context.cache.lookup('Article');
     const moved = await reader.first<{ articleId: number }>(reader.knex('article_path').select('article_id as articleId').where('path', path));
     const article = moved && (await this.context.articles.byId(moved.articleId));
     return article ? redirect(await this.context.articles.uri(article)) : null;

@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { CacheScope } from '../../cache/cache-scope';
 import { dialectOf, SqlReader } from '../../database/reader';
 import { ArticleStatus } from '../article/article.enums';
 import { createArticleLoaders } from '../article/article.loaders';
@@ -78,15 +79,17 @@ async function write(em: EntityManager, query: Knex.QueryBuilder): Promise<void>
 
 /** What a reader can search in each article: headline, standfirst, tag names, and the body as plain text (quotes and captions included). */
 async function searchDocuments(reader: SqlReader, ids: number[]): Promise<SearchDocument[]> {
+  // Indexing answers no request, so what it reads is recorded nowhere.
+  const unrecorded = new CacheScope();
   const [articles, tags, quotes] = await Promise.all([
-    createArticleLoaders(reader).byId.loadMany(ids),
-    createTagLoaders(reader).byArticle.loadMany(ids),
-    createQuoteLoaders(reader).byArticle.loadMany(ids),
+    createArticleLoaders(reader, unrecorded, new Date()).byId.loadMany(ids),
+    createTagLoaders(reader, unrecorded).byArticle.loadMany(ids),
+    createQuoteLoaders(reader, unrecorded).byArticle.loadMany(ids),
   ]);
   const found = articles.flatMap((article) => (article && !(article instanceof Error) && article.status !== ArticleStatus.DRAFT ? [article] : []));
   const imageIds = found.flatMap((article) => article.body.flatMap((block) => (block.type === 'IMAGE' ? [block.imageId] : [])));
   const images = new Map<number, ImageRow>();
-  for (const image of await createImageLoaders(reader).byId.loadMany(imageIds)) if (image && !(image instanceof Error)) images.set(image.id, image);
+  for (const image of await createImageLoaders(reader, unrecorded).byId.loadMany(imageIds)) if (image && !(image instanceof Error)) images.set(image.id, image);
   const quoteById = new Map(quotes.flatMap((list) => (list instanceof Error ? [] : list)).map((quote) => [quote.id, quote]));
   const tagNames = new Map(ids.map((id, i) => [id, tags[i] instanceof Error ? [] : tags[i].map((tag) => tag.name)]));
   const clean = (text: string) => text.replace(CONTROL, ' ');

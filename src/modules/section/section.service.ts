@@ -51,6 +51,7 @@ export class SectionService {
   /** Top-level sections in editorial order. */
   async topLevel(): Promise<SectionRow[]> {
     const { reader } = this.context;
+    this.context.cache.list('Section');
     const rows = await reader.all<SectionRow>(
       reader.knex('section').select(SECTION_COLUMNS).whereNull('parent_id').orderBy(['position', 'id']),
     );

@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import type { CacheScope } from '../../cache/cache-scope';
 import { manyByKey, oneByKey } from '../../database/batch';
 import type { SqlReader } from '../../database/reader';
 import { asNodes } from '../node/node.type';
@@ -6,17 +7,20 @@ import type { TagRow } from './tag.type';
 
 export const TAG_COLUMNS = ['t.id', 't.slug', 't.name', 't.kind', 't.description'];
 
-export function createTagLoaders(reader: SqlReader) {
+/** Each records what it read in `scope`: lookups by anything but id depend on the whole list. */
+export function createTagLoaders(reader: SqlReader, scope: CacheScope) {
   const select = () => reader.knex({ t: 'tag' }).select(TAG_COLUMNS);
   return {
-    byId: new DataLoader<number, TagRow | null>(async (ids) =>
-      oneByKey(ids, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.id', ids as number[]))), (row) => row.id),
-    ),
-    bySlug: new DataLoader<string, TagRow | null>(async (slugs) =>
-      oneByKey(slugs, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.slug', slugs as string[]))), (row) => row.slug),
-    ),
+    byId: new DataLoader<number, TagRow | null>(async (ids) => {
+      scope.objects('Tag', ids);
+      return oneByKey(ids, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.id', ids as number[]))), (row) => row.id);
+    }),
+    bySlug: new DataLoader<string, TagRow | null>(async (slugs) => {
+      return oneByKey(slugs, scope.found('Tag', slugs.length, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.slug', slugs as string[])))), (row) => row.slug);
+    }),
     /** Each article's tags in the editor's order. */
     byArticle: new DataLoader<number, TagRow[]>(async (articleIds) => {
+      scope.objects('Article', articleIds);
       const rows = await reader.all<TagRow & { articleId: number }>(
         select()
           .select('at.article_id as articleId')

@@ -44,6 +44,7 @@ export class TagService {
   /** Tags A to Z, optionally of one kind or whose name contains `query` (for pickers in the CMS). */
   async list(args: TagListArgs): Promise<ConnectionResult<TagRow>> {
     const { reader } = this.context;
+    this.context.cache.list('Tag');
     const words = args.query?.trim().toLowerCase();
     return pageByName<TagRow>(reader, 'Tag', 't', TAG_COLUMNS, () => {
       const query = reader.knex({ t: 'tag' });
