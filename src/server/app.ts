@@ -68,6 +68,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     await orm.close(true);
     throw error;
   }
+  const cacheCounts = { hits: 0, misses: 0 };
   const invalidate = async (keys: string[]): Promise<void> => {
     // A mutation may schedule something sooner than the horizon known so far.
     horizon.reset();
@@ -91,9 +92,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       }),
     cache,
     horizon,
+    cacheCounts,
     metrics: () => ({
       masthead_sql_statements_total: { help: 'SQL statements sent to the database.', value: statements.count },
       masthead_resident_memory_bytes: { help: 'Resident set size of the process.', value: process.memoryUsage.rss() },
+      masthead_response_cache_hits_total: { help: 'Anonymous queries answered from the response cache.', value: cacheCounts.hits },
+      masthead_response_cache_misses_total: { help: 'Cacheable queries the response cache did not hold.', value: cacheCounts.misses },
     }),
     ready: async () => {
       try {

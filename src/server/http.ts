@@ -18,6 +18,8 @@ export interface HttpHandlerOptions {
   cache: ResponseCache | null;
   /** When the next scheduled piece goes public: no answer may be kept past it. */
   horizon: ScheduleHorizon;
+  /** Counted here, reported by /metrics. */
+  cacheCounts: { hits: number; misses: number };
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -89,7 +91,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       const key = anonymous && options.cache && passesCsrfPrevention(method, req.headers) ? requestCacheKey(method, body, url.searchParams, headers.get('accept') ?? '') : null;
       if (key !== null) {
         const hit = await options.cache!.get(key);
-        if (hit) return sendCacheable(req, res, hit, 'HIT');
+        if (hit) {
+          options.cacheCounts.hits += 1;
+          return sendCacheable(req, res, hit, 'HIT');
+        }
+        options.cacheCounts.misses += 1;
       }
       const ticket = key !== null ? await options.cache!.begin() : undefined;
       let context: Context | undefined;

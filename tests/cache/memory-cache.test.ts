@@ -24,6 +24,13 @@ describe('the response cache (in memory, one instance)', () => {
     expect((again.data as typeof first.data).route).toMatchObject({ headline: SAEPPYOL.headline });
   });
 
+  it('counts hits and misses in /metrics', async () => {
+    const hits = async () => Number(/^masthead_response_cache_hits_total (\d+)$/m.exec(await (await fetch(`${desk.t.app.url}/metrics`)).text())?.[1]);
+    const before = await hits();
+    await warm(desk.t.url, SectionFrontDocument, { path: 'technology', first: 3 });
+    expect(await hits()).toBe(before + 1);
+  });
+
   it('never serves or keeps answers for requests with a token', async () => {
     const token = (desk.admin.requestConfig.headers as Record<string, string>).authorization;
     await warm(desk.t.url, ArticlePageDocument, articlePage);
