@@ -17,6 +17,7 @@ import { projectRoot } from '../src/config/paths';
 import { migrateToLatest } from '../src/database/migrate';
 import { createOrm } from '../src/database/orm';
 import { reindexAll } from '../src/modules/search/search.index';
+import { refreshAllSimilar } from '../src/modules/related/related.similar';
 import { loadCorpus, VOCABULARY } from './corpus';
 
 const { values: args } = parseArgs({
@@ -83,6 +84,7 @@ async function load(config: DatabaseConfig): Promise<void> {
     const counts = await loadCorpus(orm, config.kind, { articles });
     // The corpus is bulk-inserted past the editorial services, so the search index is built here.
     await orm.em.fork().transactional((tx) => reindexAll(tx));
+    await orm.em.fork().transactional((tx) => refreshAllSimilar(tx));
     console.log(`loaded ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await orm.close(true);

@@ -36,8 +36,9 @@ function common(options: OrmOptions) {
       if (counter) counter.count += 1;
       return sql;
     },
-    // The search index is kept by its own migrations and code (src/modules/search/search.index.ts).
-    schemaGenerator: { skipTables: [/^article_search/] },
+    // The search index and the SIMILAR lists are kept by their own migrations and code
+    // (src/modules/search/search.index.ts, src/modules/related/related.similar.ts).
+    schemaGenerator: { skipTables: [/^article_search/, 'article_similar'] },
     migrations: {
       migrationsList: migrationsFor(options.database.kind),
       transactional: true,

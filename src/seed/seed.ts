@@ -10,6 +10,7 @@ import { Image } from '../modules/image/image.entity';
 import { Quote } from '../modules/quote/quote.entity';
 import { RelatedLink } from '../modules/related/related-link.entity';
 import { reindexAll } from '../modules/search/search.index';
+import { refreshAllSimilar } from '../modules/related/related.similar';
 import { CoverageRelation } from '../modules/related/related.enums';
 import { Section } from '../modules/section/section.entity';
 import { Tag } from '../modules/tag/tag.entity';
@@ -162,6 +163,7 @@ export async function seedDemo(
     await tx.flush();
     // The database held no articles before, so indexing all of them indexes the demo's.
     await reindexAll(tx);
+    await refreshAllSimilar(tx);
     return { sections: sections.size, articles: articles.size, quotes };
   });
 }

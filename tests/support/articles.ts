@@ -3,6 +3,7 @@ import { ArticleTag } from '../../src/modules/article/article-tag.entity';
 import { Article } from '../../src/modules/article/article.entity';
 import { ArticleStatus } from '../../src/modules/article/article.enums';
 import { markdownToBlocks } from '../../src/modules/body/body.markdown';
+import { refreshSimilar } from '../../src/modules/related/related.similar';
 import { reindexArticle, removeFromIndex } from '../../src/modules/search/search.index';
 import { Section } from '../../src/modules/section/section.entity';
 import { Tag } from '../../src/modules/tag/tag.entity';
@@ -22,12 +23,13 @@ export interface NewArticle {
   publishedAt?: Date;
 }
 
-/** Runs `work` in a transaction and then reindexes the article, as an editorial mutation does. */
+/** Runs `work` in a transaction and then reindexes the article and its SIMILAR lists, as an editorial mutation does. */
 async function write<T>(t: TestApp, work: (tx: EntityManager) => Promise<{ id: number; result: T }>): Promise<T> {
   return t.app.orm.em.fork().transactional(async (tx) => {
     const { id, result } = await work(tx);
     await tx.flush();
     await reindexArticle(tx, id);
+    await refreshSimilar(tx, id);
     return result;
   });
 }

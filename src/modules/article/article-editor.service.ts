@@ -1,4 +1,6 @@
+import { objectKey } from '../../cache/cache-scope';
 import { reindexArticle } from '../search/search.index';
+import { refreshSimilar } from '../related/related.similar';
 import { LockMode, OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Viewer } from '../../auth/viewer';
@@ -391,6 +393,8 @@ export class ArticleEditor {
     }
     // In the same transaction, so the very next search sees the save (or no longer finds a draft).
     await reindexArticle(tx, article.id);
+    // The articles whose SIMILAR lists moved: their cached related coverage goes too.
+    const similarMoved = await refreshSimilar(tx, article.id);
     tx.create(ArticleRevision, {
       article,
       version: article.version,
@@ -400,7 +404,7 @@ export class ArticleEditor {
       changes,
       snapshot: await this.snapshot(tx, article),
     });
-    return { value: article.id, subject: { type: 'Article', id: article.id }, changes };
+    return { value: article.id, subject: { type: 'Article', id: article.id }, changes, alsoChanged: similarMoved.map((id) => objectKey('Related', id)) };
   }
 
   private setCredits(tx: EntityManager, article: Article, changes: ArticleChanges): void {

@@ -1,0 +1,231 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { dialectOf, SqlReader } from '../../database/reader';
+import { ArticleStatus } from '../article/article.enums';
+
+/**
+ * SIMILAR related coverage is kept in the table `article_similar`: for every article, up to KEPT
+ * pieces most like it, with their scores. Ranking them means joining tags with themselves, which at
+ * read time cost a section front more than half its CPU; here it is done when an article is saved,
+ * inside the save's transaction, so reading the lists of a page of articles is one indexed statement
+ * (related.loaders.ts).
+ * Like `article_search` it is no MikroORM entity: the schema diff skips it (orm.ts), its migration
+ * creates and backfills it, and these functions keep it current.
+ *
+ * The score is symmetric, so a save also updates the lists the saved piece belongs in: its rows in
+ * other lists are replaced with fresh scores and those lists trimmed back to KEPT, and lists that
+ * lost it (unpublished, tags changed) are recomputed so they stay full.
+ *
+ * Only published and scheduled pieces are stored as candidates (a scheduled one goes public at its
+ * time with no write, so readers filter by visibility); every article keeps a list, since archived
+ * pieces are read and drafts previewed. Curated links change on their own and are left out at read
+ * time. Known approximations: tag rarity is weighed when a list is computed, so lists drift as the
+ * archive grows until their articles are saved again or the table is rebuilt (refreshAllSimilar); and
+ * a saved piece enters the lists of its own best candidates by shared tags, which is not always the
+ * same set as the lists a full recompute would put it in (TAG_CANDIDATES cuts per article).
+ */
+
+/** Stored per article: a few more than relatedCoverage shows, so filtering by visibility and curated links still fills a list. */
+const KEPT = 25;
+
+/** A shared person or event says more about a story than a shared place, and far more than a broad topic. */
+const KIND_WEIGHT = `case t.kind when 'PERSON' then 3 when 'EVENT' then 3 when 'ORGANIZATION' then 2 when 'SERIES' then 2 when 'PLACE' then 1.5 else 1 end`;
+
+/** Tags on more articles than this say little about likeness and would make the self-join read long lists. */
+const COMMON_TAG_LIMIT = 500;
+
+/** How many candidates per article, best by shared tags, are weighed for section and recency. */
+const TAG_CANDIDATES = 100;
+
+/** Added to the tag score when both pieces are in the same section. */
+const SAME_SECTION = 1;
+
+/** Pieces published this many days apart score half as much as pieces published together. */
+const RECENCY_DAYS = 60;
+
+/** What may be listed: readers see scheduled pieces from their time on, with no write to tell us. */
+const LISTABLE = [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED];
+
+/** Source articles per statement when rebuilding: big enough to amortise the statement, small enough to stay well inside bound-parameter limits. */
+const BATCH = 500;
+
+/**
+ * The table's foreign keys (named in its PostgreSQL migration), by column. PostgreSQL checks them row
+ * by row, which was four fifths of a rebuild: the rebuild drops them and adds them back, checked in one pass.
+ */
+const FOREIGN_KEYS = [
+  ['article_similar_article_id_foreign', 'article_id'],
+  ['article_similar_similar_id_foreign', 'similar_id'],
+] as const;
+
+/** Where scoring reads articles and tag weights. */
+interface Sources {
+  articles: string;
+  /** A table of (tag_id, weight); null to weigh the source articles' tags in the statement itself. */
+  weights: string | null;
+}
+
+/** The tables themselves, for one article's refresh. */
+const LIVE: Sources = { articles: 'article', weights: null };
+/** The rebuild's narrow temporary copies (refreshAllSimilar). */
+const REBUILD = { articles: 'similar_rebuild_article', weights: 'similar_rebuild_tag_weight' } satisfies Sources;
+
+interface StoredRow {
+  article_id: number;
+  similar_id: number;
+  score: number;
+}
+
+/**
+ * Recomputes the SIMILAR list of one article and its place in other articles' lists, in `em`'s
+ * transaction. Editorial saves call it after flushing. Returns the ids of the articles whose stored
+ * list changed, so the response cache can evict exactly their related coverage.
+ */
+export async function refreshSimilar(em: EntityManager, articleId: number): Promise<number[]> {
+  const reader = new SqlReader(em, dialectOf(em));
+  const knex = reader.knex;
+  const touching = () => knex('article_similar').where('article_id', articleId).orWhere('similar_id', articleId);
+  const before = await reader.all<StoredRow>(touching().select('article_id', 'similar_id', 'score'));
+  await write(em, touching().delete());
+  await write(em, insertLists(reader, [articleId], true));
+  // The lists that took the article in may now hold one too many. Ranked from the index alone: ties
+  // on score, which the read breaks by date, are too rare at the cut to be worth reading articles for.
+  const ranked = knex('article_similar')
+    .whereIn('article_id', knex('article_similar').select('article_id').where('similar_id', articleId))
+    .select('article_id', 'similar_id', knex.raw('row_number() over (partition by article_id order by score desc, similar_id desc) as position'));
+  await write(em, knex('article_similar').whereIn(['article_id', 'similar_id'], knex.from(ranked.as('ranked')).where('position', '>', KEPT).select('article_id', 'similar_id')).delete());
+  const after = await reader.all<StoredRow>(touching().select('article_id', 'similar_id', 'score'));
+
+  const own = (rows: StoredRow[]) => scores(rows.filter((row) => row.article_id === articleId), (row) => row.similar_id);
+  const placed = (rows: StoredRow[]) => scores(rows.filter((row) => row.similar_id === articleId), (row) => row.article_id);
+  const [ownBefore, ownAfter, placedBefore, placedAfter] = [own(before), own(after), placed(before), placed(after)];
+  const lost = [...placedBefore.keys()].filter((id) => !placedAfter.has(id));
+  if (lost.length) await refreshLists(em, lost);
+  const changed = new Set([...placedBefore.keys(), ...placedAfter.keys()].filter((id) => placedBefore.get(id) !== placedAfter.get(id)));
+  if (ownBefore.size !== ownAfter.size || [...ownBefore].some(([id, score]) => ownAfter.get(id) !== score)) changed.add(articleId);
+  return [...changed].sort((a, b) => a - b);
+}
+
+/** Recomputes the lists of these articles only (their place in others' lists stays as it is). */
+async function refreshLists(em: EntityManager, articleIds: readonly number[]): Promise<void> {
+  const reader = new SqlReader(em, dialectOf(em));
+  for (let start = 0; start < articleIds.length; start += BATCH) {
+    const ids = articleIds.slice(start, start + BATCH);
+    await write(em, reader.knex('article_similar').whereIn('article_id', ids).delete());
+    await write(em, insertLists(reader, ids, false));
+  }
+}
+
+/**
+ * Rebuilds the whole table: the migration that creates it, the seed and the benchmark corpus call this,
+ * inside a transaction (which also takes the working tables away if it fails). It reads tag weights
+ * and the few columns scoring needs from narrow temporary copies: looking up a hundred candidates
+ * per article in the wide article rows (bodies and all) cost SQLite more than everything else. On
+ * PostgreSQL the table is locked against readers until the transaction ends (see FOREIGN_KEYS).
+ */
+export async function refreshAllSimilar(em: EntityManager): Promise<void> {
+  const reader = new SqlReader(em, dialectOf(em));
+  const knex = reader.knex;
+  const postgres = reader.dialect === 'postgresql';
+  const date = postgres ? 'timestamptz' : 'integer';
+  await write(em, knex('article_similar').delete());
+  if (postgres) await write(em, knex.raw(`alter table ?? ${FOREIGN_KEYS.map(() => 'drop constraint ??').join(', ')}`, ['article_similar', ...FOREIGN_KEYS.map(([name]) => name)]));
+  await write(em, knex.raw(`create temporary table ?? (id integer primary key, section_id integer not null, status varchar(16) not null, published_at ${date}, created_at ${date} not null)`, [REBUILD.articles]));
+  const columns = ['id', 'section_id', 'status', 'published_at', 'created_at'];
+  await write(em, insertInto(knex, REBUILD.articles, columns, knex('article').select(columns)));
+  await write(em, knex.raw('create temporary table ?? (tag_id integer primary key, weight double precision not null)', [REBUILD.weights]));
+  await write(em, insertInto(knex, REBUILD.weights, ['tag_id', 'weight'], tagWeights(knex)));
+  // PostgreSQL plans the batches from statistics, which temporary tables only get when asked.
+  if (postgres) await write(em, knex.raw('analyze ??, ??', [REBUILD.articles, REBUILD.weights]));
+  const rows = await reader.all<{ id: number }>(knex('article').select('id').orderBy('id'));
+  const ids = rows.map((row) => row.id);
+  for (let start = 0; start < ids.length; start += BATCH) await write(em, insertLists(reader, ids.slice(start, start + BATCH), false, REBUILD));
+  await write(em, knex.raw('drop table ??', [REBUILD.articles]));
+  await write(em, knex.raw('drop table ??', [REBUILD.weights]));
+  if (postgres) {
+    const add = FOREIGN_KEYS.map(() => 'add constraint ?? foreign key (??) references ?? (??) on delete cascade').join(', ');
+    await write(em, knex.raw(`alter table ?? ${add}`, ['article_similar', ...FOREIGN_KEYS.flatMap(([name, column]) => [name, column, 'article', 'id'])]));
+  }
+}
+
+/**
+ * Each tag's weight: IDF, ln(articles / articles with the tag), times the tag kind's weight; tags on
+ * more than COMMON_TAG_LIMIT articles are left out. The highest id stands in for the number of
+ * articles: read from the primary key, where count(*) reads the whole table.
+ */
+function tagWeights(knex: Knex, sourceIds?: readonly number[]): Knex.QueryBuilder {
+  const query = knex({ t: 'tag' })
+    .join({ at: 'article_tag' }, 'at.tag_id', 't.id')
+    .groupBy('t.id', 't.kind')
+    .having(knex.raw('count(*)'), '<=', COMMON_TAG_LIMIT)
+    .select('t.id as tag_id', knex.raw(`cast(${KIND_WEIGHT} * ln(((select max(id) from article) + 1.0) / count(*)) as double precision) as weight`));
+  if (sourceIds) query.whereIn('t.id', knex('article_tag').select('tag_id').whereIn('article_id', sourceIds));
+  return query;
+}
+
+/**
+ * One statement that stores the best KEPT candidates of each source article and, with `neighbours`,
+ * the source in the list of each of its candidates (when the source itself may be listed). Scores:
+ * shared tags weighted by rarity (IDF) and kind, the best TAG_CANDIDATES of them plus a same-section
+ * bonus, decayed by the days between the two pieces.
+ */
+function insertLists(reader: SqlReader, sourceIds: readonly number[], neighbours: boolean, sources: Sources = LIVE): Knex.QueryBuilder {
+  const knex = reader.knex;
+  const sourceTags = knex({ s: 'article_tag' })
+    .join({ w: sources.weights ?? 'tag_weight' }, 'w.tag_id', 's.tag_id')
+    .whereIn('s.article_id', sourceIds)
+    .select('s.article_id as source_id', 's.tag_id', 'w.weight');
+  const shared = knex({ st: 'source_tags' })
+    .join({ c: 'article_tag' }, (on) => on.on('c.tag_id', 'st.tag_id').andOn('c.article_id', '<>', 'st.source_id'))
+    .groupBy('st.source_id', 'c.article_id')
+    .select('st.source_id', 'c.article_id as candidate_id', knex.raw('sum(st.weight) as tag_score'));
+  // Only the best by shared tags go on to the article rows: section and recency reorder, they do not rescue.
+  const best = knex('shared').select('*', knex.raw('row_number() over (partition by source_id order by tag_score desc, candidate_id desc) as tag_rank'));
+  // Drafts are dated by their creation, on both sides: a draft's list scores its candidates the way
+  // the rows the candidates put into it (the neighbour rows below) are scored.
+  const days = reader.daysApart('coalesce(a.published_at, a.created_at)', 'coalesce(src.published_at, src.created_at)');
+  const scored = knex({ m: 'best' })
+    .where('m.tag_rank', '<=', TAG_CANDIDATES)
+    .join({ a: sources.articles }, 'a.id', 'm.candidate_id')
+    .join({ src: sources.articles }, 'src.id', 'm.source_id')
+    .select(
+      'm.source_id',
+      'm.candidate_id',
+      'a.published_at',
+      'a.status as candidate_status',
+      'src.status as source_status',
+      knex.raw(`cast((m.tag_score + case when a.section_id = src.section_id then ${SAME_SECTION} else 0 end) / (1 + ${days} / ${RECENCY_DAYS}) as double precision) as score`),
+    );
+  const ranked = knex('scored')
+    .whereIn('candidate_status', LISTABLE)
+    .select('source_id', 'candidate_id', 'score', knex.raw('row_number() over (partition by source_id order by score desc, published_at desc, candidate_id desc) as position'));
+  const rows = sources.weights ? knex.queryBuilder() : knex.with('tag_weight', tagWeights(knex, sourceIds));
+  rows
+    // Materialised, so SQLite walks from the sources' few tags to the articles sharing them rather
+    // than from every article of every weighed tag back to the sources (three times slower).
+    .withMaterialized('source_tags', sourceTags)
+    .with('shared', shared)
+    .with('best', best)
+    // Read twice with `neighbours`; left to itself, SQLite recomputes it the second time from a scan of every article.
+    .withMaterialized('scored', scored)
+    .with('ranked', ranked)
+    .from('ranked')
+    .where('position', '<=', KEPT)
+    .select('source_id', 'candidate_id', 'score');
+  // Its candidates' lists are trimmed back to KEPT by the caller.
+  if (neighbours) rows.unionAll(knex('scored').whereIn('source_status', LISTABLE).select('candidate_id', 'source_id', 'score'));
+  return insertInto(knex, 'article_similar', ['article_id', 'similar_id', 'score'], rows);
+}
+
+/** Stored scores keyed by the other article of each row. */
+function scores(rows: StoredRow[], keyOf: (row: StoredRow) => number): Map<number, number> {
+  return new Map(rows.map((row) => [keyOf(row), Number(row.score)]));
+}
+
+/** `insert into table (columns) select …`. */
+function insertInto(knex: Knex, table: string, columns: string[], rows: Knex.QueryBuilder): Knex.QueryBuilder {
+  return knex.into(knex.raw(`?? (${columns.map(() => '??').join(', ')})`, [table, ...columns])).insert(rows);
+}
+
+async function write(em: EntityManager, query: Knex.QueryBuilder | Knex.Raw): Promise<void> {
+  await em.getConnection().execute(query, [], 'run', em.getTransactionContext());
+}
