@@ -28,7 +28,7 @@ async function related(slug: string, first = 20) {
 /** SIMILAR candidates with their scores, straight from the loader. */
 async function similarScores(slug: string): Promise<{ slug: string; score: number }[]> {
   const context = new Context({ em: t.app.orm.em.fork(), dialect: onPostgres ? 'postgresql' : 'sqlite', viewer: null });
-  const { similar } = await context.loaders.related.byArticle.load(await articleId(t, slug));
+  const { similar } = await context.loaders.related.byArticle.load({ articleId: await articleId(t, slug), limit: 20 });
   const rows = await context.loaders.article.byId.loadMany(similar.map((row) => row.relatedId));
   return similar.map((row, i) => ({ slug: (rows[i] as { slug: string }).slug, score: row.score }));
 }

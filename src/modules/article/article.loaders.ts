@@ -24,17 +24,21 @@ export const ARTICLE_COLUMNS = [
   'a.version',
 ];
 
-/** Turns raw column values (numbers or Dates, JSON text or objects) into the row the API reads. */
+/**
+ * Turns raw column values (numbers or Dates, JSON text or objects) into the row the API reads. The
+ * body is parsed on first use: cards and related items never read it, and parsing twenty bodies a
+ * front was most of its garbage.
+ */
 export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
-  return {
-    __typename: 'Article',
+  let body: ArticleRow['body'] | undefined;
+  const row = {
+    __typename: 'Article' as const,
     id: raw.id as number,
     slug: raw.slug as string,
     headline: raw.headline as string,
     standfirst: (raw.standfirst as string | null) ?? null,
     status: raw.status as ArticleRow['status'],
     sectionId: raw.sectionId as number,
-    body: fromJson(raw.body),
     mainImageId: (raw.mainImageId as number | null) ?? null,
     firstPublishedAt: toDateOrNull(raw.firstPublishedAt),
     publishedAt: toDateOrNull(raw.publishedAt),
@@ -42,6 +46,7 @@ export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
     updatedAt: toDate(raw.updatedAt),
     version: raw.version as number,
   };
+  return Object.defineProperty(row, 'body', { enumerable: true, get: () => (body ??= fromJson(raw.body)) }) as ArticleRow;
 }
 
 export async function selectArticles(reader: SqlReader, query: Knex.QueryBuilder): Promise<ArticleRow[]> {

@@ -73,7 +73,7 @@ export class ArticleService {
   async relatedCoverage(article: ArticleRow, first: number): Promise<RelatedCoverageRow[]> {
     if (first === 0) return [];
     this.context.cache.objects('Related', [article.id]);
-    const { curated: links, similar } = await this.context.loaders.related.byArticle.load(article.id);
+    const { curated: links, similar } = await this.context.loaders.related.byArticle.load({ articleId: article.id, limit: first });
     // SIMILAR rows are published and never curated, so `first` of them always fill what is left.
     const candidates = similar.slice(0, first);
     const found = new Map((await this.visibleByIds([...links, ...candidates].map((link) => link.relatedId))).map((row) => [row.id, row]));

@@ -18,8 +18,14 @@ export interface SimilarRow {
   score: number;
 }
 
-/** As many SIMILAR pieces as relatedCoverage may ever show, so one fetch serves any `first`. */
+/** As many SIMILAR pieces as relatedCoverage may ever show. */
 const MAX_SIMILAR = 20;
+
+/** An article, and how many SIMILAR pieces its caller will show at most. */
+export interface CoverageKey {
+  articleId: number;
+  limit: number;
+}
 
 /** An article's related coverage before visibility: the editor's links, then SIMILAR candidates. */
 export interface CoverageCandidates {
@@ -33,39 +39,51 @@ export function createRelatedLoaders(reader: SqlReader, now: Date) {
      * Each article's curated links in the editor's order, and the published pieces most like it, best
      * first, leaving out its curated links: one statement for every article on a page. SIMILAR lists
      * are computed on save (related.similar.ts); visibility and curated links are applied here, since
-     * scheduled pieces go public and links change without touching the stored lists.
+     * scheduled pieces go public and links change without touching the stored lists. Keys carry the
+     * caller's `first`, so a front of three-item lists reads three SIMILAR rows per card, not twenty.
      */
-    byArticle: new DataLoader<number, CoverageCandidates>(async (articleIds) => {
-      const knex = reader.knex;
-      const ids = articleIds as number[];
-      const similar = knex({ s: 'article_similar' })
-        .join({ a: 'article' }, 'a.id', 's.similar_id')
-        .whereIn('s.article_id', ids)
-        .whereNotExists(knex({ r: 'related_link' }).select(knex.raw('1')).whereRaw('r.article_id = s.article_id and r.related_id = s.similar_id'))
-        .select('s.article_id as articleId', 's.similar_id as relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 's.score', 'a.published_at');
-      whereStatus(similar, reader, now, ArticleStatus.PUBLISHED);
-      const rows = await reader.all<RelatedLinkRow & { similar: number; score: number | null }>(
-        knex
-          .from('related_link')
-          .whereIn('article_id', ids)
-          .select('article_id as articleId', 'related_id as relatedId', 'relation', knex.raw('0 as similar'), 'position', knex.raw('null as score'), knex.raw('null as published_at'))
-          .unionAll(similar)
-          .orderBy([
-            'articleId',
-            'similar',
-            'position',
-            { column: 'score', order: 'desc' },
-            { column: 'published_at', order: 'desc' },
-            { column: 'relatedId', order: 'desc' },
-          ]),
-      );
-      return manyByKey(articleIds, rows, (row) => row.articleId).map((group) => ({
-        curated: group.filter((row) => row.similar === 0).map(({ articleId, relatedId, relation }) => ({ articleId, relatedId, relation })),
-        similar: group
-          .filter((row) => row.similar === 1)
-          .slice(0, MAX_SIMILAR)
-          .map(({ articleId, relatedId, score }) => ({ articleId, relatedId, score: Number(score) })),
-      }));
-    }),
+    byArticle: new DataLoader<CoverageKey, CoverageCandidates, string>(
+      async (keys) => {
+        const knex = reader.knex;
+        const ids = [...new Set(keys.map((key) => key.articleId))];
+        // Only as many per article as the largest `first` asked: a front shows three per card, not twenty.
+        const limit = Math.min(MAX_SIMILAR, Math.max(...keys.map((key) => key.limit)));
+        const candidates = knex({ s: 'article_similar' })
+          .join({ a: 'article' }, 'a.id', 's.similar_id')
+          .whereIn('s.article_id', ids)
+          .whereNotExists(knex({ r: 'related_link' }).select(knex.raw('1')).whereRaw('r.article_id = s.article_id and r.related_id = s.similar_id'))
+          .select(
+            's.article_id',
+            's.similar_id',
+            's.score',
+            knex.raw('row_number() over (partition by s.article_id order by s.score desc, a.published_at desc, s.similar_id desc) as similar_rank'),
+          );
+        whereStatus(candidates, reader, now, ArticleStatus.PUBLISHED);
+        const similar = knex
+          .from(candidates.as('c'))
+          .where('c.similar_rank', '<=', limit)
+          .select('c.article_id as articleId', 'c.similar_id as relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), 'c.similar_rank as position', 'c.score');
+        const rows = await reader.all<RelatedLinkRow & { similar: number; score: number | null }>(
+          knex
+            .from('related_link')
+            .whereIn('article_id', ids)
+            .select('article_id as articleId', 'related_id as relatedId', 'relation', knex.raw('0 as similar'), 'position', knex.raw('null as score'))
+            .unionAll(similar)
+            .orderBy(['articleId', 'similar', 'position']),
+        );
+        return manyByKey(
+          keys.map((key) => key.articleId),
+          rows,
+          (row) => row.articleId,
+        ).map((group, index) => ({
+          curated: group.filter((row) => row.similar === 0).map(({ articleId, relatedId, relation }) => ({ articleId, relatedId, relation })),
+          similar: group
+            .filter((row) => row.similar === 1)
+            .slice(0, keys[index].limit)
+            .map(({ articleId, relatedId, score }) => ({ articleId, relatedId, score: Number(score) })),
+        }));
+      },
+      { cacheKeyFn: (key) => `${key.articleId}:${key.limit}` },
+    ),
   };
 }
