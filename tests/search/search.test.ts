@@ -8,7 +8,8 @@ import { collectPages } from '../support/paging';
 
 let t: TestApp;
 beforeAll(async () => {
-  // The factories write straight into the database, behind the API and so behind its response cache.
+  // Articles are written here straight through MikroORM (tests/support/articles.ts), past the
+  // mutations that evict cached answers, so the response cache is off.
   t = await startTestApp({ cache: { enabled: false } });
 });
 afterAll(() => t?.close());
@@ -122,6 +123,16 @@ describe('filters and paging', () => {
     expect((await search({ query: 'eastbridge' })).edges).toHaveLength(Math.min(20, first.totalCount));
   });
 
+  it('counts only when totalCount is asked for, however it is asked', async () => {
+    const { totalCount } = await search({ query: 'eastbridge', first: 3 });
+    const throughFragment = 'query($q: String!) { search(query: $q, first: 2) { ...Total } } fragment Total on SearchConnection { totalCount }';
+    const inline = 'query($q: String!) { search(query: $q, first: 4) { ... on SearchConnection { totalCount } } }';
+    for (const document of [throughFragment, inline]) expect(await t.client.request(document, { q: 'eastbridge' })).toEqual({ search: { totalCount } });
+    const counted = await t.countStatements(() => t.client.request('{ search(query: "eastbridge", first: 5) { totalCount edges { score } } }'));
+    const uncounted = await t.countStatements(() => t.client.request('{ search(query: "eastbridge", first: 6) { edges { score } } }'));
+    expect(uncounted).toBe(counted - 1);
+  });
+
   it('refuses cursors it did not give out for this query, and page sizes out of range', async () => {
     const { pageInfo } = await search({ query: 'eastbridge', first: 2 });
     await expectGraphQLError(t.client, SearchHitsDocument, { query: 'kim', after: pageInfo.endCursor }, 'BAD_USER_INPUT');
@@ -155,5 +166,6 @@ describe('freshness', () => {
     await addArticle(t, { slug: 'future-tidal-report', headline: 'Tidal lagoon report', status: ArticleStatus.SCHEDULED, publishedAt: new Date(Date.now() + 86_400_000) });
     await addArticle(t, { slug: 'due-tidal-report', headline: 'Tidal barrage report', status: ArticleStatus.SCHEDULED, publishedAt: new Date(Date.now() - 1000) });
     expect(await slugs('tidal')).toEqual(['due-tidal-report']);
+    expect((await search({ query: 'tidal' })).totalCount).toBe(1);
   });
 });

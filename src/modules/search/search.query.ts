@@ -75,10 +75,16 @@ export function toFts5Match(query: ParsedQuery): string {
   return query.exclude.length ? `(${wanted}) NOT (${query.exclude.map(term).join(' OR ')})` : wanted;
 }
 
-/** to_tsquery text: words single-quoted, phrases joined with <->, prefixes marked :*. `any` matches any one term. */
-export function toTsQuery(query: ParsedQuery, mode: 'all' | 'any'): string {
+/**
+ * to_tsquery text: words single-quoted, phrases joined with <->, prefixes marked :*. `any` matches
+ * any one term; `weights` (e.g. 'A') keeps only the words stored with those weights.
+ */
+export function toTsQuery(query: ParsedQuery, mode: 'all' | 'any', weights = ''): string {
   const term = (t: SearchTerm) => {
-    const words = t.words.map((word, i) => `'${word}'${t.prefix && i === t.words.length - 1 ? ':*' : ''}`);
+    const words = t.words.map((word, i) => {
+      const label = `${t.prefix && i === t.words.length - 1 ? '*' : ''}${weights}`;
+      return `'${word}'${label ? `:${label}` : ''}`;
+    });
     return words.length > 1 ? `(${words.join(' <-> ')})` : words[0];
   };
   if (mode === 'any') return query.include.map(term).join(' | ');

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { PageArgs } from '../../pagination/page.args';
 import { ArticleFilterInput } from '../article/article.inputs';
@@ -13,7 +14,18 @@ export class SearchResolver {
     @Arg('filter', () => ArticleFilterInput, { nullable: true, description: 'Narrows the hits like an article list.' }) filter: ArticleFilterInput | null,
     @Args() page: PageArgs,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SearchResult> {
-    return context.search.search({ query, filter, ...page });
+    const counted = info.fieldNodes.some((node) => selects(node.selectionSet, 'totalCount', info));
+    return context.search.search({ query, filter, ...page }, counted);
   }
+}
+
+/** Whether a selection asks for a field, through fragments too (conditional ones count as asked). */
+function selects(selectionSet: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
+  return (selectionSet?.selections ?? []).some((selection) => {
+    if (selection.kind === 'Field') return selection.name.value === field;
+    if (selection.kind === 'InlineFragment') return selects(selection.selectionSet, field, info);
+    return selects(info.fragments[selection.name.value]?.selectionSet, field, info);
+  });
 }

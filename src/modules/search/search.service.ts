@@ -1,9 +1,7 @@
-import { whereStatus } from '../../auth/visibility';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../pagination/page';
-import { ArticleStatus } from '../article/article.enums';
 import type { ArticleFilterInput } from '../article/article.inputs';
 import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
 import type { ArticleRow } from '../article/article.type';
@@ -51,7 +49,8 @@ export class SearchResult extends ConnectionResult<ArticleRow> {
 export class SearchService {
   constructor(private readonly context: Context) {}
 
-  async search(args: SearchArgs): Promise<SearchResult> {
+  /** `counted`: the request asks for totalCount, which is then counted beside the page, on a connection of its own. */
+  async search(args: SearchArgs, counted = false): Promise<SearchResult> {
     const first = pageSize(args.first);
     const parsed = parseSearchQuery(args.query);
     // Checked even for an empty query, so a forbidden filter is refused the same way every time.
@@ -66,24 +65,23 @@ export class SearchService {
     const unfiltered = Object.values(args.filter ?? {}).every((value) => value === null || value === undefined);
     // Without filters the index alone picks the candidates (it holds only what the public can or will
     // see, search.index.ts); filters are applied first, so that narrow ones still fill their pages.
-    const source = () => (unfiltered ? knex(engine.table) : matching.clone().join(engine.table, engine.key, 'a.id'));
-    const candidates = engine.where(source(), parsed).select(`${engine.key} as id`, ...engine.rank(knex, parsed)).orderBy(engine.key, 'desc').limit(CANDIDATES);
+    const matches = () =>
+      engine.where(unfiltered ? engine.visible(knex(engine.table), reader, now) : matching.clone().join(engine.table, engine.key, 'a.id'), parsed);
     const ranked = knex
-      .from(candidates.as('m'))
-      .join({ a: 'article' }, 'a.id', 'm.id')
-      .select('a.id', knex.raw('cast(case when m.head then 1.0 else 0.0 end + m.rank / (1.0 + m.rank) as double precision) as score'))
-      .orderBy([{ column: 'score', order: 'desc' }, { column: 'a.published_at', order: 'desc' }, { column: 'a.id', order: 'desc' }])
+      .from(engine.candidates(knex, matches(), parsed, CANDIDATES).as('m'))
+      // rank / (1 + rank), with the rank written once: PostgreSQL would compute it again for each mention.
+      .select('m.id', knex.raw('cast(case when m.head then 1.0 else 0.0 end + 1.0 - 1.0 / (1.0 + m.rank) as double precision) as score'))
+      .orderBy([{ column: 'score', order: 'desc' }, { column: 'm.published_at', order: 'desc' }, { column: 'm.id', order: 'desc' }])
       .limit(Math.min(first + 1, CANDIDATES - offset))
       .offset(offset);
-    if (unfiltered) whereStatus(ranked, reader, now, null);
     // Excerpts only for the page: the engines' highlighters are the costly part.
     const order = ['r.score', 'a.published_at', 'a.id'].map((column) => ({ column, order: 'desc' as const }));
     const page = engine
       .excerpts(knex, knex.from(ranked.as('r')).join({ a: 'article' }, 'a.id', 'r.id').select([...ARTICLE_COLUMNS, 'r.score']), parsed)
       .orderBy(order);
-    // Unfiltered, the index holds exactly the public set and the scheduled pieces still to come.
-    const notYetPublic = whereStatus(knex({ a: 'article' }).select('a.id'), reader, now, ArticleStatus.SCHEDULED);
-    const counted = () => (unfiltered ? engine.where(source(), parsed).whereNotIn(engine.key, notYetPublic) : engine.where(source(), parsed));
+    const total = counted ? reader.count(matches()) : null;
+    // Awaited by totalCount; should the page fail first, nothing awaits it.
+    total?.catch(() => {});
     const rows = await reader.all<Record<string, unknown>>(page);
     const hits = rows.slice(0, first);
     return new SearchResult(
@@ -91,7 +89,7 @@ export class SearchService {
         items: hits.map(toArticleRow),
         cursors: hits.map((_, index) => encodeCursor(ordering, [offset + index + 1])),
         hasNextPage: rows.length > first,
-        totalCount: () => reader.count(counted()),
+        totalCount: () => total ?? reader.count(matches()),
       },
       hits.map((raw) => ({ score: Number(raw.score), highlight: toHighlight(typeof raw.excerpts === 'string' ? raw.excerpts.split(EXCERPT_SEPARATOR) : []) })),
     );
