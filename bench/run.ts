@@ -166,8 +166,6 @@ async function startServer(databaseUrl: string, mode: Mode): Promise<{ child: Ch
       RESPONSE_CACHE: mode === 'cached' ? 'on' : 'off',
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    // As `npm start` and the Dockerfile run it.
-    execArgv: ['--max-semi-space-size=32'],
   });
   for (let attempt = 0; attempt < 300; attempt += 1) {
     try {
