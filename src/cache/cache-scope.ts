@@ -40,10 +40,10 @@ export class CacheScope {
     for (const id of ids) this.keys.add(objectKey(type, id));
   }
 
-  /** A list or search: lists of articles and quotes change all day, so they are kept briefly. */
+  /** A list or search: lists of articles and quotes change all day; sections, tags and authors are only added now and then. */
   list(type: CacheKeyType): void {
     this.lookup(type);
-    if (type === 'Article' || type === 'Quote') this.hint(MAX_AGE.list);
+    this.hint(type === 'Article' || type === 'Quote' ? MAX_AGE.list : MAX_AGE.settled);
   }
 
   /** A lookup by slug or path: any new object may take it, but it lives as long as what it finds. */
