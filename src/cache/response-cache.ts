@@ -37,10 +37,6 @@ export class MemoryResponseCache implements ResponseCache {
 
   constructor(private readonly maxBytes: number) {}
 
-  get size(): { responses: number; bytes: number } {
-    return { responses: this.entries.size, bytes: this.bytes };
-  }
-
   get(key: string): CachedResponse | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
