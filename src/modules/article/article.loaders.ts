@@ -3,6 +3,7 @@ import type { CacheScope } from '../../cache/cache-scope';
 import type { Knex } from '@mikro-orm/knex';
 import { manyByKey, oneByKey } from '../../database/batch';
 import { fromJson, toDate, toDateOrNull, type SqlReader } from '../../database/reader';
+import type { StoredBlock } from '../body/body.blocks';
 import type { ArticleSnapshot } from './article-revision.entity';
 import type { ArticleRevisionRow } from './article-revision.type';
 import type { ArticleRow } from './article.type';
@@ -15,7 +16,6 @@ export const ARTICLE_COLUMNS = [
   'a.standfirst',
   'a.status',
   'a.section_id as sectionId',
-  'a.body',
   'a.main_image_id as mainImageId',
   'a.first_published_at as firstPublishedAt',
   'a.published_at as publishedAt',
@@ -25,14 +25,13 @@ export const ARTICLE_COLUMNS = [
 ];
 
 /**
- * Turns raw column values (numbers or Dates, JSON text or objects) into the row the API reads. The
- * body is parsed on first use: cards and related items never read it, and parsing twenty bodies a
- * front was most of its garbage.
+ * Turns raw column values (numbers or Dates) into the row the API reads. The body is not among them:
+ * cards and related items never show it, and copying every card's body out of the database was a
+ * fifth of a front's SQL time and most of its garbage (loaders.body fetches it when asked for).
  */
 export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
-  let body: ArticleRow['body'] | undefined;
-  const row = {
-    __typename: 'Article' as const,
+  return {
+    __typename: 'Article',
     id: raw.id as number,
     slug: raw.slug as string,
     headline: raw.headline as string,
@@ -46,7 +45,6 @@ export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
     updatedAt: toDate(raw.updatedAt),
     version: raw.version as number,
   };
-  return Object.defineProperty(row, 'body', { enumerable: true, get: () => (body ??= fromJson(raw.body)) }) as ArticleRow;
 }
 
 export async function selectArticles(reader: SqlReader, query: Knex.QueryBuilder): Promise<ArticleRow[]> {
@@ -71,6 +69,12 @@ export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: 
     }),
     bySlug: new DataLoader<string, ArticleRow | null>(async (slugs) => {
       return oneByKey(slugs, scope.found('Article', slugs.length, await read(select().whereIn('a.slug', slugs as string[]))), (row) => row.slug);
+    }),
+    /** Each article's body blocks; empty for an article that does not exist. */
+    body: new DataLoader<number, StoredBlock[]>(async (ids) => {
+      const rows = await reader.all<{ id: number; body: unknown }>(reader.knex('article').select('id', 'body').whereIn('id', ids as number[]));
+      const byId = new Map(rows.map((row) => [row.id, fromJson<StoredBlock[]>(row.body)]));
+      return ids.map((id) => byId.get(id) ?? []);
     }),
     /** Each article's revisions, newest first. */
     revisions: new DataLoader<number, ArticleRevisionRow[]>(async (ids) => {

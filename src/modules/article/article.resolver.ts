@@ -84,38 +84,39 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => [BodyBlockUnion], { description: 'The body as blocks, in reading order.' })
-  body(@Root() article: ArticleRow): BodyBlockValue[] {
-    return toBodyBlocks(article.id, article.body);
+  async body(@Root() article: ArticleRow, @Ctx() context: Context): Promise<BodyBlockValue[]> {
+    return toBodyBlocks(article.id, await bodyOf(article, context));
   }
 
   @FieldResolver(() => String, { description: 'The body as plain text; blocks are separated by blank lines.' })
   async bodyText(@Root() article: ArticleRow, @Ctx() context: Context): Promise<string> {
-    return renderText(article.body, await bodyLookup(article, context));
+    return renderText(...(await renderable(article, context)));
   }
 
   @FieldResolver(() => String, { description: 'The body as sanitized HTML, with an id on every subheading.' })
   async bodyHtml(@Root() article: ArticleRow, @Ctx() context: Context): Promise<string> {
-    return renderHtml(article.body, await bodyLookup(article, context));
+    return renderHtml(...(await renderable(article, context)));
   }
 
   @FieldResolver(() => [HeadingBlockType], { description: "The body's subheadings, in order, with their anchors." })
-  tableOfContents(@Root() article: ArticleRow): HeadingBlockType[] {
-    return tableOfContents(article.body);
+  async tableOfContents(@Root() article: ArticleRow, @Ctx() context: Context): Promise<HeadingBlockType[]> {
+    return tableOfContents(await bodyOf(article, context));
   }
 
   @FieldResolver(() => [BodySectionType], { description: 'The body grouped under its subheadings; the opening run before the first subheading has no heading.' })
   async bodySections(@Root() article: ArticleRow, @Ctx() context: Context): Promise<BodySectionValue[]> {
-    return toBodySections(article.id, article.body, await context.loaders.quote.byArticle.load(article.id));
+    const [body, quotes] = await Promise.all([bodyOf(article, context), context.loaders.quote.byArticle.load(article.id)]);
+    return toBodySections(article.id, body, quotes);
   }
 
   @FieldResolver(() => Int, { description: 'Words in the body, quotes included.' })
   async wordCount(@Root() article: ArticleRow, @Ctx() context: Context): Promise<number> {
-    return countWords(renderText(article.body, await bodyLookup(article, context)));
+    return countWords(renderText(...(await renderable(article, context))));
   }
 
   @FieldResolver(() => Int, { description: 'Minutes to read the body at 230 words a minute; at least 1.' })
   async readingTimeMinutes(@Root() article: ArticleRow, @Ctx() context: Context): Promise<number> {
-    return readingTimeMinutes(countWords(renderText(article.body, await bodyLookup(article, context))));
+    return readingTimeMinutes(countWords(renderText(...(await renderable(article, context)))));
   }
 
   @FieldResolver(() => [QuoteType], { description: 'Quotes in the article, in reading order.' })
@@ -211,11 +212,22 @@ export class ArticleResolver {
   }
 }
 
+/** An article's body blocks, batched for a page; article rows leave the body out (article.loaders.ts). */
+function bodyOf(article: ArticleRow, context: Context): Promise<StoredBlock[]> {
+  return context.loaders.article.body.load(article.id);
+}
+
+/** A body with what it refers to, as the renderers take them. */
+async function renderable(article: ArticleRow, context: Context): Promise<[StoredBlock[], BodyLookup]> {
+  const body = await bodyOf(article, context);
+  return [body, await bodyLookup(article.id, body, context)];
+}
+
 /** The quotes and images a body refers to, fetched through the loaders so a page batches them. */
-async function bodyLookup(article: Pick<ArticleRow, 'id' | 'body'>, context: Context): Promise<BodyLookup> {
-  const imageIds = article.body.flatMap((block: StoredBlock) => (block.type === 'IMAGE' ? [block.imageId] : []));
+async function bodyLookup(articleId: number, body: StoredBlock[], context: Context): Promise<BodyLookup> {
+  const imageIds = body.flatMap((block) => (block.type === 'IMAGE' ? [block.imageId] : []));
   const [quotes, images] = await Promise.all([
-    article.body.some((block) => block.type === 'QUOTE') ? context.loaders.quote.byArticle.load(article.id) : [],
+    body.some((block) => block.type === 'QUOTE') ? context.loaders.quote.byArticle.load(articleId) : [],
     context.loaders.image.byId.loadMany(imageIds),
   ]);
   const quoteById = new Map(quotes.map((quote) => [quote.id, quote]));
@@ -227,6 +239,6 @@ async function bodyLookup(article: Pick<ArticleRow, 'id' | 'body'>, context: Con
 export class ArticleRevisionResolver {
   @FieldResolver(() => String, { description: 'The body at this version, as plain text.' })
   async bodyText(@Root() revision: ArticleRevisionRow, @Ctx() context: Context): Promise<string> {
-    return renderText(revision.body, await bodyLookup({ id: revision.articleId, body: revision.body }, context));
+    return renderText(revision.body, await bodyLookup(revision.articleId, revision.body, context));
   }
 }

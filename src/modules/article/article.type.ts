@@ -1,6 +1,5 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
-import type { StoredBlock } from '../body/body.blocks';
 import { connectionType } from '../../pagination/connection.type';
 import { NodeInterface, type NodeRow } from '../node/node.type';
 import type { ArticleStatus } from './article.enums';
@@ -12,7 +11,6 @@ export interface ArticleRow extends NodeRow {
   standfirst: string | null;
   status: ArticleStatus;
   sectionId: number;
-  body: StoredBlock[];
   mainImageId: number | null;
   firstPublishedAt: Date | null;
   publishedAt: Date | null;

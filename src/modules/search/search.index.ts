@@ -104,13 +104,16 @@ async function write(em: EntityManager, query: Knex.QueryBuilder | Knex.Raw): Pr
 async function searchDocuments(reader: SqlReader, ids: number[]): Promise<SearchDocument[]> {
   // Indexing answers no request, so what it reads is recorded nowhere.
   const unrecorded = new CacheScope();
-  const [articles, tags, quotes] = await Promise.all([
-    createArticleLoaders(reader, unrecorded, new Date()).byId.loadMany(ids),
+  const articleLoaders = createArticleLoaders(reader, unrecorded, new Date());
+  const [articles, bodies, tags, quotes] = await Promise.all([
+    articleLoaders.byId.loadMany(ids),
+    articleLoaders.body.loadMany(ids),
     createTagLoaders(reader, unrecorded).byArticle.loadMany(ids),
     createQuoteLoaders(reader, unrecorded).byArticle.loadMany(ids),
   ]);
+  const bodyOf = new Map(ids.map((id, i) => [id, bodies[i] instanceof Error ? [] : bodies[i]]));
   const found = articles.flatMap((article) => (article && !(article instanceof Error) && article.status !== ArticleStatus.DRAFT ? [article] : []));
-  const imageIds = found.flatMap((article) => article.body.flatMap((block) => (block.type === 'IMAGE' ? [block.imageId] : [])));
+  const imageIds = found.flatMap((article) => (bodyOf.get(article.id) ?? []).flatMap((block) => (block.type === 'IMAGE' ? [block.imageId] : [])));
   const images = new Map<number, ImageRow>();
   for (const image of await createImageLoaders(reader, unrecorded).byId.loadMany(imageIds)) if (image && !(image instanceof Error)) images.set(image.id, image);
   const quoteById = new Map(quotes.flatMap((list) => (list instanceof Error ? [] : list)).map((quote) => [quote.id, quote]));
@@ -123,6 +126,6 @@ async function searchDocuments(reader: SqlReader, ids: number[]): Promise<Search
     headline: clean(article.headline),
     standfirst: clean(article.standfirst ?? ''),
     tags: clean((tagNames.get(article.id) ?? []).join(', ')),
-    body: clean(renderText(article.body, { quote: (id) => quoteById.get(id), image: (id) => images.get(id) })),
+    body: clean(renderText(bodyOf.get(article.id) ?? [], { quote: (id) => quoteById.get(id), image: (id) => images.get(id) })),
   }));
 }
