@@ -5,6 +5,8 @@ export interface CachedResponse {
   etag: string;
   /** The cache keys the response depends on (CacheScope): evicting any of them drops it. */
   keys: string[];
+  /** `keys` as the Surrogate-Key header sends them, joined once rather than on every hit. */
+  surrogateKey: string;
   /** Milliseconds since the epoch after which the response is no longer served. */
   expiresAt: number;
 }

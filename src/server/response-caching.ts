@@ -95,7 +95,7 @@ export function sendCacheable(req: IncomingMessage, res: ServerResponse, respons
   const headers: Record<string, string | number> = {
     'cache-control': `public, max-age=${maxAge}`,
     etag: response.etag,
-    'surrogate-key': response.keys.join(' '),
+    'surrogate-key': response.surrogateKey,
     vary: 'Accept, Authorization',
     'x-cache': state,
   };
