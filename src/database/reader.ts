@@ -21,6 +21,9 @@ const MAX_CACHED_STATEMENTS = 500;
  * once per connection. Reads inside a transaction, and writes, go through MikroORM.
  */
 export class SqlReader {
+  /** The last read sent inside this EntityManager's transaction. */
+  private inTransaction: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly em: EntityManager,
     readonly dialect: DatabaseConfig['kind'],
@@ -32,7 +35,13 @@ export class SqlReader {
 
   async all<T>(query: Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
     const transaction = this.em.getTransactionContext();
-    if (transaction) return this.em.getConnection().execute<T[]>(query, [], 'all', transaction);
+    if (transaction) {
+      // A transaction has one connection, and node-postgres refuses (from pg 9) a query sent while
+      // another is running on it: loaders batching in parallel inside a write take turns.
+      const turn = this.inTransaction.then(() => this.em.getConnection().execute<T[]>(query, [], 'all', transaction));
+      this.inTransaction = turn.catch(() => undefined);
+      return turn;
+    }
     const { sql, bindings } = query.toSQL().toNative();
     // The statement counter (orm.ts) hangs on this hook.
     this.em.config.get('onQuery')(sql, bindings as unknown[]);
