@@ -67,14 +67,22 @@ const REMEMBERED_REQUESTS = 2_000;
 
 /** Cache keys by request text, so a repeated request costs no JSON parse and no hashing. */
 class RequestKeys {
-  private readonly known = new Map<string, string | null>();
+  private readonly known = new Map<string, Map<string, string | null>>();
+  private size = 0;
 
-  of(text: string, compute: () => string | null): string | null {
-    const known = this.known.get(text);
+  /** `text` is the body or query string, `variant` the method and headers that also decide the key: kept apart, a long body is never copied into a longer string. */
+  of(text: string, variant: string, compute: () => string | null): string | null {
+    const known = this.known.get(text)?.get(variant);
     if (known !== undefined) return known;
     const key = compute();
-    if (this.known.size >= REMEMBERED_REQUESTS) this.known.clear();
-    this.known.set(text, key);
+    if (this.size >= REMEMBERED_REQUESTS) {
+      this.known.clear();
+      this.size = 0;
+    }
+    let variants = this.known.get(text);
+    if (!variants) this.known.set(text, (variants = new Map()));
+    variants.set(variant, key);
+    this.size += 1;
     return key;
   }
 }
@@ -118,7 +126,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       const accept = req.headers.accept ?? '';
       const key =
         anonymous && options.cache && passesCsrfPrevention(method, req.headers)
-          ? keys.of(`${method}\n${accept}\n${contentType}\n${method === 'POST' ? raw : url.search}`, () => requestCacheKey(method, parsedBody(), url.searchParams, accept))
+          ? keys.of(method === 'POST' ? raw : url.search, `${method}\n${accept}\n${contentType}`, () => requestCacheKey(method, parsedBody(), url.searchParams, accept))
           : null;
       if (key !== null) {
         const hit = await options.cache!.get(key);

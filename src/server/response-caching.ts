@@ -92,18 +92,14 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  */
 export function sendCacheable(req: IncomingMessage, res: ServerResponse, response: CachedResponse, state: 'HIT' | 'MISS' | 'BYPASS'): void {
   const maxAge = Math.max(0, Math.floor((response.expiresAt - Date.now()) / 1000));
-  const headers: Record<string, string | number> = {
-    'cache-control': `public, max-age=${maxAge}`,
-    etag: response.etag,
-    'surrogate-key': response.surrogateKey,
-    vary: 'Accept, Authorization',
-    'x-cache': state,
-  };
+  // A flat list of names and values: node:http takes it without copying an object's keys.
+  const headers = ['cache-control', `public, max-age=${maxAge}`, 'etag', response.etag, 'surrogate-key', response.surrogateKey, 'vary', 'Accept, Authorization', 'x-cache', state];
   if (matches(req.headers['if-none-match'], response.etag)) {
     res.writeHead(304, headers);
     res.end();
     return;
   }
-  res.writeHead(200, { ...headers, 'content-type': response.contentType, 'content-length': response.body.length });
+  headers.push('content-type', response.contentType, 'content-length', String(response.body.length));
+  res.writeHead(200, headers);
   res.end(response.body);
 }
