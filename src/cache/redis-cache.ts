@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
 import { MemoryResponseCache, type CachedResponse, type CacheTicket, type ResponseCache } from './response-cache';
 
 /** Stores a response only if nothing was evicted since its ticket was taken (KEYS: epoch, response; ARGV: ticket, payload, ttl ms, key sets…). */
@@ -61,7 +61,9 @@ export class RedisResponseCache implements ResponseCache {
     onEvicted: () => void;
     log: (message: string, error?: unknown) => void;
   }): Promise<RedisResponseCache> {
-    const redis = new Redis(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
+    // ioredis is loaded only when a Redis is configured: a start without one does not pay for it.
+    const { default: Client } = require('ioredis') as typeof import('ioredis');
+    const redis = new Client(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
     await redis.connect();
     const cache = new RedisResponseCache(redis, options.prefix, options.maxBytes, options.onEvicted, options.log);
     await cache.listen();

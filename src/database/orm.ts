@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { MikroORM as SqliteORM, type Options as SqliteOptions } from '@mikro-orm/better-sqlite';
-import { MikroORM as PostgresORM, type Options as PostgresOptions } from '@mikro-orm/postgresql';
+import type { Options as SqliteOptions } from '@mikro-orm/better-sqlite';
+import type { Options as PostgresOptions } from '@mikro-orm/postgresql';
 import type { MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
-import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config/config';
 import { entities } from './entities';
 import { migrationsFor } from './migrations';
@@ -26,7 +25,6 @@ function common(options: OrmOptions) {
   const counter = options.counter;
   return {
     entities,
-    extensions: [Migrator],
     discovery: { warnWhenNoEntities: true },
     // The schema only ever changes through committed migrations.
     ensureDatabase: false,
@@ -73,6 +71,8 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       },
       driverOptions: {},
     };
+    // Each driver is loaded only for its database: a start pays for one of them.
+    const { MikroORM: SqliteORM } = require('@mikro-orm/better-sqlite') as typeof import('@mikro-orm/better-sqlite');
     const orm = await SqliteORM.init(config);
     return orm as unknown as Orm;
   }
@@ -81,5 +81,6 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     clientUrl: database.url,
     pool: options.pool ?? { min: 0, max: 10 },
   };
+  const { MikroORM: PostgresORM } = require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql');
   return (await PostgresORM.init(config)) as unknown as Orm;
 }
