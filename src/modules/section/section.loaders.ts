@@ -1,28 +1,55 @@
 import DataLoader from 'dataloader';
 import type { CacheScope } from '../../cache/cache-scope';
-import { manyByKey, oneByKey } from '../../database/batch';
 import type { SqlReader } from '../../database/reader';
 import { asNodes } from '../node/node.type';
 import type { SectionRow } from './section.type';
 
 export const SECTION_COLUMNS = ['id', 'slug', 'name', 'path', 'parent_id as parentId', 'position', 'description'];
 
-/** Each records what it read in `scope`: lookups by path and children depend on the whole tree. */
+/** Every section, indexed the ways the API looks them up; children in editorial order. */
+interface SectionTree {
+  byId: Map<number, SectionRow>;
+  byPath: Map<string, SectionRow>;
+  children: Map<number, SectionRow[]>;
+}
+
+/**
+ * Sections are a small taxonomy (tens, a few hundred at most), so a request reads the whole tree in
+ * one statement, the first time it needs any section, and answers every lookup by id, path or parent
+ * from it: a front's section, its children, its cards' sections and their related items' sections
+ * were four statements. Each loader records what it read in `scope`: lookups by path and children
+ * depend on the whole tree.
+ */
 export function createSectionLoaders(reader: SqlReader, scope: CacheScope) {
-  const select = () => reader.knex('section').select(SECTION_COLUMNS);
+  let tree: Promise<SectionTree> | undefined;
+  const read = () =>
+    (tree ??= reader.all<SectionRow>(reader.knex('section').select(SECTION_COLUMNS).orderBy(['position', 'id'])).then((rows) => {
+      const sections = asNodes('Section', rows);
+      const children = new Map<number, SectionRow[]>();
+      for (const section of sections) {
+        if (section.parentId === null) continue;
+        const siblings = children.get(section.parentId);
+        if (siblings) siblings.push(section);
+        else children.set(section.parentId, [section]);
+      }
+      return { byId: new Map(sections.map((section) => [section.id, section])), byPath: new Map(sections.map((section) => [section.path, section])), children };
+    }));
   return {
     byId: new DataLoader<number, SectionRow | null>(async (ids) => {
       scope.objects('Section', ids);
-      return oneByKey(ids, asNodes('Section', await reader.all<SectionRow>(select().whereIn('id', ids as number[]))), (row) => row.id);
+      const { byId } = await read();
+      return ids.map((id) => byId.get(id) ?? null);
     }),
     byPath: new DataLoader<string, SectionRow | null>(async (paths) => {
-      return oneByKey(paths, scope.found('Section', paths.length, asNodes('Section', await reader.all<SectionRow>(select().whereIn('path', paths as string[])))), (row) => row.path);
+      const { byPath } = await read();
+      scope.found('Section', paths.length, paths.flatMap((path) => byPath.get(path) ?? []));
+      return paths.map((path) => byPath.get(path) ?? null);
     }),
     /** Children in editorial order. */
     childrenOf: new DataLoader<number, SectionRow[]>(async (ids) => {
       scope.lookup('Section');
-      const rows = await reader.all<SectionRow>(select().whereIn('parent_id', ids as number[]).orderBy(['position', 'id']));
-      return manyByKey(ids, asNodes('Section', rows), (row) => row.parentId as number);
+      const { children } = await read();
+      return ids.map((id) => children.get(id) ?? []);
     }),
   };
 }
