@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { canPreview } from '../../auth/viewer';
-import { isPublic, whereStatus } from '../../auth/visibility';
+import { isPublic, statusParts, whereStatus, type StatusPart } from '../../auth/visibility';
 import type { Context } from '../../context';
 import { forbidden, unauthenticated } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
@@ -28,6 +28,17 @@ export interface ArticleScope {
   includeSubsections?: boolean;
   tagId?: number;
   authorId?: number;
+}
+
+/** How a list is read as a merge of ordered index scans (ArticleService.listPlan). */
+interface ListPlan {
+  parts: StatusPart[];
+  lateral: 'filter' | 'scope' | null;
+}
+
+interface FilterOptions {
+  part?: StatusPart;
+  lateral?: 'filter' | 'scope' | null;
 }
 
 /** Reading articles with the viewer's visibility applied. */
@@ -96,19 +107,90 @@ export class ArticleService {
     const ordering = `${order}:${columns[0].column}`;
     const request = pageRequest(args, ordering, ['number', 'number']);
     const { reader } = this.context;
+    const after = request.after && [reader.date(new Date(request.after[0])), request.after[1]];
+    const plan = this.listPlan(filter, scope, status, columns);
 
     // A deferred join: the page's ids come from the indexes alone, then only those rows are read.
     // Sorting whole rows (bodies included) of a big section cost 30 times more on SQLite.
-    const ids = this.filtered(filter, scope, status).select('a.id');
-    if (request.after) whereAfter(ids, columns, [reader.date(new Date(request.after[0])), request.after[1]]);
-    orderBy(ids, columns).limit(request.first + 1);
+    let ids: Knex.QueryBuilder;
+    if (plan) {
+      ids = this.mergedIds(filter, scope, status, plan, columns, after, request.first + 1);
+    } else {
+      ids = this.filtered(filter, scope, status).select('a.id');
+      if (after) whereAfter(ids, columns, after);
+      orderBy(ids, columns).limit(request.first + 1);
+    }
     const query = orderBy(reader.knex({ a: 'article' }).select(ARTICLE_COLUMNS).whereIn('a.id', ids), columns);
     const rows = await selectArticles(reader, query);
     return new ConnectionResult(
       toPage(rows, request, ordering, (row) => [dateOf(row).getTime(), row.id], () =>
-        reader.count(this.filtered(filter, scope, status)),
+        plan ? this.mergedCount(filter, scope, status, plan) : reader.count(this.filtered(filter, scope, status)),
       ),
     );
+  }
+
+  /**
+   * Whether a list is read as a merge of ordered index scans (mergedIds) rather than as one query, and
+   * how: lists in publication order with no tag or author to narrow them, of a section (PostgreSQL:
+   * SQLite has no LATERAL, and on it a section's rows come cheaply from the section index) or of
+   * everything with more than one status part. One query there ORs the statuses together, and
+   * PostgreSQL then reads and sorts every visible row of the section (a section with subsections of
+   * 100,000 articles: 170 ms) where the merge reads about a page's worth of index entries per part.
+   */
+  private listPlan(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, columns: SortColumn[]): ListPlan | null {
+    const { reader, now } = this.context;
+    if (columns[0].column !== 'a.published_at') return null;
+    if (filter.tag || filter.author || scope.tagId !== undefined || scope.authorId !== undefined) return null;
+    const parts = statusParts(reader, now, status);
+    const section = scope.sectionPath ?? filter.section;
+    if (section !== undefined && section !== null) {
+      if (reader.dialect !== 'postgresql') return null;
+      return { parts, lateral: scope.sectionPath !== undefined ? 'scope' : 'filter' };
+    }
+    return parts.length > 1 ? { parts, lateral: null } : null;
+  }
+
+  /**
+   * The ids of a page as a merge: each status part (and on PostgreSQL each section, through a LATERAL
+   * join on the sections the path selects) reads its first `limit` rows in index order, and the few
+   * rows they give are sorted. The same rows, in the same order, as the single query.
+   */
+  private mergedIds(
+    filter: ArticleFilterInput,
+    scope: ArticleScope,
+    status: ArticleStatus | null,
+    plan: ListPlan,
+    columns: SortColumn[],
+    after: (string | number)[] | null,
+    limit: number,
+  ): Knex.QueryBuilder {
+    const { knex } = this.context.reader;
+    const [date, id] = columns;
+    const name = (column: SortColumn) => column.column.replace(/^a\./, '');
+    const parts = plan.parts.map((part, index) => {
+      const query = this.filtered(filter, scope, status, { part, lateral: plan.lateral }).select(date.column, id.column);
+      if (after) {
+        // The bound alone is an index range; whereAfter's OR then drops the rows of that instant already seen.
+        query.where(date.column, date.direction === 'asc' ? '>=' : '<=', after[0]);
+        whereAfter(query, columns, after);
+      }
+      // Wrapped, as SQLite takes no parenthesized member of a compound select.
+      return knex.select('*').from(orderBy(query, columns).limit(limit).as(`p${index}`));
+    });
+    const merged = parts.length > 1 ? parts[0].unionAll(parts.slice(1)) : parts[0];
+    const ids: Knex.QueryBuilder = plan.lateral ? this.sectionsOf(filter, scope, plan.lateral).crossJoin(knex.raw('lateral (?) as x', [merged])) : knex.from(merged.as('x'));
+    return orderBy(ids.select('x.id'), columns.map((column) => ({ ...column, column: `x.${name(column)}` }))).limit(limit);
+  }
+
+  /** totalCount of a merged list: the parts counted one by one (each an index range), then added up. */
+  private async mergedCount(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, plan: ListPlan): Promise<number> {
+    const { reader } = this.context;
+    const { knex } = reader;
+    const parts = plan.parts.map((part) => this.filtered(filter, scope, status, { part, lateral: plan.lateral }).count({ n: '*' }));
+    const counts = parts.length > 1 ? parts[0].unionAll(parts.slice(1)) : parts[0];
+    const from: Knex.QueryBuilder = plan.lateral ? this.sectionsOf(filter, scope, plan.lateral).crossJoin(knex.raw('lateral (?) as x', [counts])) : knex.from(counts.as('x'));
+    const row = await reader.first<{ n: number | string | null }>(from.select(knex.raw('sum(x.n) as n')));
+    return Number(row?.n ?? 0);
   }
 
   /** The articles a filter selects, with the same rules as a list: a query on `article a` with no select (search narrows its hits with it). */
@@ -126,17 +208,23 @@ export class ArticleService {
     return status;
   }
 
-  private filtered(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null): Knex.QueryBuilder {
+  /**
+   * `options.part` replaces the status condition with one of its parts (statusParts); `options.lateral`
+   * names the section path (scope or filter) whose sections come from `sec`, the row of a LATERAL join.
+   */
+  private filtered(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, options: FilterOptions = {}): Knex.QueryBuilder {
     const { reader, now } = this.context;
     const knex = reader.knex;
     const query = knex({ a: 'article' });
-    whereStatus(query, reader, now, status);
-    for (const path of [filter.section, scope.sectionPath]) {
+    if (options.part) options.part(query);
+    else whereStatus(query, reader, now, status);
+    for (const [path, from] of [
+      [filter.section, 'filter'],
+      [scope.sectionPath, 'scope'],
+    ] as const) {
       if (path === undefined || path === null) continue;
-      const normalized = normalizeSectionPath(path);
-      const sections = knex('section').select('id').where('path', normalized);
-      if (path === filter.section || scope.includeSubsections !== false) sections.orWhere('path', 'like', `${normalized}/%`);
-      query.whereIn('a.section_id', sections);
+      if (from === options.lateral) query.where('a.section_id', knex.ref('sec.id'));
+      else query.whereIn('a.section_id', this.sections(knex('section').select('id'), path, from === 'filter' || scope.includeSubsections !== false));
     }
     if (filter.tag) {
       query.whereIn('a.id', knex({ at: 'article_tag' }).select('at.article_id').join({ t: 'tag' }, 't.id', 'at.tag_id').where('t.slug', filter.tag));
@@ -149,6 +237,21 @@ export class ArticleService {
     if (filter.publishedAfter) query.where('a.published_at', '>', reader.date(filter.publishedAfter));
     if (filter.publishedBefore) query.where('a.published_at', '<', reader.date(filter.publishedBefore));
     return query;
+  }
+
+  /** Keeps the sections of a query on `section` that a path selects: that section, and its subsections if asked. */
+  private sections(query: Knex.QueryBuilder, path: string, subsections: boolean, alias = 'section'): Knex.QueryBuilder {
+    const normalized = normalizeSectionPath(path);
+    return query.where((inner) => {
+      inner.where(`${alias}.path`, normalized);
+      if (subsections) inner.orWhere(`${alias}.path`, 'like', `${normalized}/%`);
+    });
+  }
+
+  /** The sections (as `sec`) that the laterally joined path selects. */
+  private sectionsOf(filter: ArticleFilterInput, scope: ArticleScope, lateral: 'filter' | 'scope'): Knex.QueryBuilder {
+    const path = (lateral === 'filter' ? filter.section : scope.sectionPath) as string;
+    return this.sections(this.context.reader.knex({ sec: 'section' }), path, lateral === 'filter' || scope.includeSubsections !== false, 'sec');
   }
 
   private visibleOrNull(row: ArticleRow | null): ArticleRow | null {
