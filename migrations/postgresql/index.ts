@@ -4,6 +4,7 @@ import { Migration20261127034934_editorial } from './Migration20261127034934_edi
 import { Migration20261127060000_search } from './Migration20261127060000_search';
 import { Migration20261127073000_similar } from './Migration20261127073000_similar';
 import { Migration20261127080000_search_visibility } from './Migration20261127080000_search_visibility';
+import { Migration20261127090000_search_texts } from './Migration20261127090000_search_texts';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -11,4 +12,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127060000_search', class: Migration20261127060000_search },
   { name: 'Migration20261127073000_similar', class: Migration20261127073000_similar },
   { name: 'Migration20261127080000_search_visibility', class: Migration20261127080000_search_visibility },
+  { name: 'Migration20261127090000_search_texts', class: Migration20261127090000_search_texts },
 ];

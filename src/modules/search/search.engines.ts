@@ -37,7 +37,10 @@ export interface SearchEngine {
    * is better) and `head` (true when the headline matches).
    */
   candidates(knex: Knex, matches: Knex.QueryBuilder, parsed: ParsedQuery, limit: number): Knex.QueryBuilder;
-  /** Adds `excerpts`: one per column of EXCERPTS, joined by EXCERPT_SEPARATOR, matches between MARK_START and MARK_END. */
+  /**
+   * Adds `excerpts`: one per column of EXCERPTS, joined by EXCERPT_SEPARATOR, matches between
+   * MARK_START and MARK_END; or only the first of them that shows a match (what the service keeps).
+   */
   excerpts(knex: Knex, query: Knex.QueryBuilder, parsed: ParsedQuery): Knex.QueryBuilder;
 }
 
@@ -74,11 +77,28 @@ const fts5: SearchEngine = {
   },
 };
 
+/** Characters of body text around the first likely match that PostgreSQL highlights (about 80 words). */
+const WINDOW_BEFORE = 240;
+const WINDOW_LENGTH = 560;
+
+/**
+ * What to look for in the lowercased body to find a match cheaply: the start of each included term.
+ * English stemming only rewrites the end of a word, so its first letters (all but the last three, at
+ * least three) begin every form that matches it ("ferr" finds ferry and ferries); a phrase is looked
+ * for as written, its last word shortened so. A probe may find something else ("port" in "report") or
+ * miss a match the tsvector has: then the whole body is highlighted, as it always was.
+ */
+export function excerptProbes(parsed: ParsedQuery): string[] {
+  const stem = (word: string) => (word.length <= 3 ? word : word.slice(0, Math.max(3, word.length - 3)));
+  return [...new Set(parsed.include.map((term) => [...term.words.slice(0, -1), stem(term.words[term.words.length - 1])].join(' ')))];
+}
+
 /**
  * PostgreSQL: the stored tsvector (headline A, standfirst and tags B, body C), ranked by ts_rank.
- * Each row also holds its article's status and published_at, and keeps its texts and tsvector in
- * TOAST (Migration20261127080000_search_visibility): finding, counting and ordering matches reads
- * the GIN index and narrow rows, and a tsvector is fetched only to rank a candidate.
+ * Each row also holds its article's status and published_at, and keeps its texts (one array) and
+ * tsvector in TOAST (Migration20261127080000_search_visibility, Migration20261127090000_search_texts):
+ * finding, counting and ordering matches reads the GIN index and narrow rows, a tsvector is fetched
+ * only to rank a candidate, and texts only to excerpt a hit.
  */
 const tsvector: SearchEngine = {
   table: { s: 'article_search' },
@@ -86,26 +106,56 @@ const tsvector: SearchEngine = {
   where: (query, parsed) => query.whereRaw("s.document @@ to_tsquery('english', ?)", [toTsQuery(parsed, 'all')]),
   visible: (query, reader, now) => whereStatus(query, reader, now, null, 's'),
   // The newest matches are picked first, then ranked: ranked in the same select, every match would be.
-  // Fetched again as `any(array(…))`, one primary key probe each, where a join would scan the table.
+  // The pick carries each candidate's tsvector as it lies in the row (a TOAST pointer: nothing is
+  // read yet), so ranking fetches it straight from TOAST, once (the array detoasts it: the rank and
+  // the headline test would each fetch it again, and fetching is what ranking costs).
   candidates: (knex, matches, parsed, limit) =>
-    knex({ c: 'article_search' })
+    knex
+      .from(matches.select('s.article_id', 's.published_at', 's.document').orderBy('s.article_id', 'desc').limit(limit).as('c'))
+      .crossJoin(knex.raw('lateral (select (array[c.document])[1] as document offset 0) as d'))
       .select(
         'c.article_id as id',
         'c.published_at',
-        knex.raw("ts_rank(c.document, to_tsquery('english', ?)) as rank", [toTsQuery(parsed, 'all')]),
-        knex.raw("c.document @@ to_tsquery('english', ?) as head", [toTsQuery(parsed, 'any', 'A')]),
-      )
-      .whereRaw('c.article_id = any(array(?))', [matches.select('s.article_id').orderBy('s.article_id', 'desc').limit(limit)]),
-  excerpts: (knex, query, parsed) =>
-    query.join({ s: 'article_search' }, 's.article_id', 'a.id').select(
-      knex.raw(
-        `${EXCERPTS.map((column) => `ts_headline('english', s.${column}, to_tsquery('english', :query), :options)`).join(` || chr(1) || `)} as excerpts`,
-        {
-          query: toTsQuery(parsed, 'any'),
-          options: `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=${EXCERPT_WORDS}, MinWords=${EXCERPT_WORDS / 2}`,
-        },
+        knex.raw("ts_rank(d.document, to_tsquery('english', ?)) as rank", [toTsQuery(parsed, 'all')]),
+        knex.raw("d.document @@ to_tsquery('english', ?) as head", [toTsQuery(parsed, 'any', 'A')]),
       ),
-    ),
+  // One excerpt, from the first of EXCERPTS that shows a match: ts_headline parses and stems
+  // all the text it is given, so it is given as little as will do. The body only when its part of the
+  // tsvector (weight C) matches, and then first only a window from a little before the first word
+  // that looks like a match (excerptProbes), cut after its last whole word; the whole body only when
+  // that window shows no match. Then the standfirst, then the headline, each only if nothing before
+  // it showed a match. Every step is a subquery of its own (`offset 0`), so nothing is computed twice.
+  excerpts: (knex, query, parsed) => {
+    const probes = excerptProbes(parsed);
+    const headline = (text: string) => `ts_headline('english', ${text}, to_tsquery('english', :any), :options)`;
+    const marked = (text: string, from = '') => `(select e from (select ${headline(text)} as e ${from} offset 0) as h where strpos(e, chr(2)) > 0)`;
+    const first = `least(${probes.map((_, i) => `nullif(strpos(lower(b.body), :probe${i}), 0)`).join(', ')})`;
+    const start = `(select greatest(${first} - ${WINDOW_BEFORE}, 1) as start offset 0) as p`;
+    const cut = `(select substr(b.body, p.start, ${WINDOW_LENGTH}) as text, p.start + ${WINDOW_LENGTH} <= length(b.body) as cut from ${start} where p.start is not null offset 0) as w`;
+    const window = marked(`case when w.cut then left(w.text, length(w.text) - strpos(reverse(w.text), ' ')) else w.text end`, `from ${cut}`);
+    const bindings: Record<string, string> = {
+      any: toTsQuery(parsed, 'any'),
+      body: toTsQuery(parsed, 'any', 'C'),
+      options: `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=${EXCERPT_WORDS}, MinWords=${EXCERPT_WORDS / 2}`,
+    };
+    probes.forEach((probe, i) => (bindings[`probe${i}`] = probe));
+    return (
+      query
+        .join({ s: 'article_search' }, 's.article_id', 'a.id')
+        // The texts out of TOAST once (concatenating detoasts the array), however many steps read them.
+        .crossJoin(
+          knex.raw(
+            "lateral (select t.texts[1] as headline, t.texts[2] as standfirst, t.texts[4] as body from (select s.texts || cast('{}' as text[]) as texts offset 0) as t offset 0) as b",
+          ),
+        )
+        .select(
+          knex.raw(
+            `coalesce(case when s.document @@ to_tsquery('english', :body) then coalesce(${window}, ${marked('b.body')}) end, ${marked('b.standfirst')}, ${headline('b.headline')}) as excerpts`,
+            bindings,
+          ),
+        )
+    );
+  },
 };
 
 export function searchEngine(dialect: DatabaseConfig['kind']): SearchEngine {

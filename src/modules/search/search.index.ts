@@ -11,7 +11,8 @@ import { createTagLoaders } from '../tag/tag.loaders';
 
 /**
  * The search index is the table `article_search` (an FTS5 table on SQLite; on PostgreSQL a table
- * with a stored, GIN-indexed tsvector generated from its text columns). It is no MikroORM entity:
+ * with a stored, GIN-indexed tsvector generated from its texts, kept as one array: headline,
+ * standfirst, tag names, body; Migration20261127090000_search_texts). It is no MikroORM entity:
  * the schema diff skips it (orm.ts), its migrations create it, and these functions keep it current.
  * Drafts are left out, so an unfiltered search can count matches from the index alone; published,
  * archived and scheduled pieces are in, and searches check visibility at query time, so a scheduled
@@ -90,10 +91,12 @@ function indexKey(em: EntityManager): string {
   return dialectOf(em) === 'sqlite' ? 'rowid' : 'article_id';
 }
 
-function toIndexRow(em: EntityManager, doc: SearchDocument): Record<string, string | number | Date | null> {
+function toIndexRow(em: EntityManager, doc: SearchDocument): Record<string, string | number | Date | Knex.Raw | null> {
   const { id, status, publishedAt, ...text } = doc;
   if (dialectOf(em) === 'sqlite') return { rowid: id, ...text };
-  return { article_id: id, status, published_at: publishedAt, ...text };
+  // Spelled out: knex would spread an array binding into separate values.
+  const texts = em.getKnex().raw('array[?, ?, ?, ?]::text[]', [text.headline, text.standfirst, text.tags, text.body]);
+  return { article_id: id, status, published_at: publishedAt, texts };
 }
 
 async function write(em: EntityManager, query: Knex.QueryBuilder | Knex.Raw): Promise<void> {
