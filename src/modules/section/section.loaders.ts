@@ -45,6 +45,12 @@ export function createSectionLoaders(reader: SqlReader, scope: CacheScope) {
       scope.found('Section', paths.length, paths.flatMap((path) => byPath.get(path) ?? []));
       return paths.map((path) => byPath.get(path) ?? null);
     }),
+    /** The ids of the section at `path` and, with `subsections`, of every section below it: what its article list covers. */
+    under: async (path: string, subsections: boolean): Promise<number[]> => {
+      scope.lookup('Section');
+      const { byPath } = await read();
+      return [...byPath.values()].filter((section) => section.path === path || (subsections && section.path.startsWith(`${path}/`))).map((section) => section.id);
+    },
     /** Children in editorial order. */
     childrenOf: new DataLoader<number, SectionRow[]>(async (ids) => {
       scope.lookup('Section');
