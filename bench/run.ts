@@ -155,8 +155,17 @@ async function statements(base: string): Promise<number> {
 }
 
 async function post(url: string, body: string): Promise<string> {
+  return (await answerOf(url, body)).text;
+}
+
+/** Headers every node:http server sends by itself, or that describe the body: the bare server sets them alike. */
+const CONNECTION_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
+
+/** An answer's body and the headers that came with it, as a flat list of names and values. */
+async function answerOf(url: string, body: string): Promise<{ text: string; headers: string[] }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
-  return response.text();
+  const headers = [...response.headers].filter(([name]) => !CONNECTION_HEADERS.has(name)).flat();
+  return { text: await response.text(), headers };
 }
 
 function isData(answer: string): boolean {
@@ -201,13 +210,18 @@ async function stopServer(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** req/s of bare node:http answering these bytes, measured now on this machine: the ceiling. */
-async function ceiling(answer: string, body: string): Promise<number> {
+/**
+ * req/s of bare node:http answering the same bytes (the same headers and body), measured now on this
+ * machine: the ceiling.
+ */
+async function ceiling(answer: { text: string; headers: string[] }, body: string): Promise<number> {
   const bytesFile = path.join(root, 'bench', 'data', 'response.json');
+  const headersFile = path.join(root, 'bench', 'data', 'response-headers.json');
   fs.mkdirSync(path.dirname(bytesFile), { recursive: true });
-  fs.writeFileSync(bytesFile, answer);
+  fs.writeFileSync(bytesFile, answer.text);
+  fs.writeFileSync(headersFile, JSON.stringify(answer.headers));
   const port = await freePort();
-  const bare = fork(path.join(root, 'dist/bench/bare-server.js'), [bytesFile, String(port)], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  const bare = fork(path.join(root, 'dist/bench/bare-server.js'), [bytesFile, String(port), headersFile], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   await new Promise((resolve) => bare.once('message', resolve));
   const result = await drive(`http://127.0.0.1:${port}/graphql`, body);
   await stopServer(bare);
@@ -241,9 +255,10 @@ async function main(): Promise<void> {
     try {
       if (!work.length) work = await scenarios(base);
       for (const { operation, body } of work) {
-        // Also the request that fills the cache: the measured ones repeat it.
-        const answer = await post(`${base}/graphql`, body);
-        if (!isData(answer)) throw new Error(`${operation} failed: ${answer.slice(0, 300)}`);
+        // The first request fills the cache; the second is answered as the measured ones are.
+        const filled = await post(`${base}/graphql`, body);
+        if (!isData(filled)) throw new Error(`${operation} failed: ${filled.slice(0, 300)}`);
+        const answer = await answerOf(`${base}/graphql`, body);
         const before = await statements(base);
         const result = await drive(`${base}/graphql`, body);
         const sent = (await statements(base)) - before;

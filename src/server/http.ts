@@ -65,23 +65,28 @@ function parseBody(raw: string, contentType: string): unknown {
 /** How many request texts keep their cache key: the hot set of a site's queries is far smaller. */
 const REMEMBERED_REQUESTS = 2_000;
 
-/** Cache keys by request text, so a repeated request costs no JSON parse and no hashing. */
+/**
+ * Cache keys by request text, so a repeated request costs no JSON parse and no hashing. Texts are
+ * filed under a short fingerprint (the variant, the length, the first and last characters) and
+ * confirmed by comparing the whole text: hashing a 2 KB query on every request was a tenth of a hit.
+ */
 class RequestKeys {
-  private readonly known = new Map<string, Map<string, string | null>>();
+  private readonly known = new Map<string, { text: string; key: string | null }[]>();
   private size = 0;
 
-  /** `text` is the body or query string, `variant` the method and headers that also decide the key: kept apart, a long body is never copied into a longer string. */
+  /** `text` is the body or query string, `variant` the method and headers that also decide the key. */
   of(text: string, variant: string, compute: () => string | null): string | null {
-    const known = this.known.get(text)?.get(variant);
-    if (known !== undefined) return known;
+    const fingerprint = `${variant}\n${text.length}\n${text.slice(0, 40)}\n${text.slice(-40)}`;
+    const texts = this.known.get(fingerprint);
+    const known = texts?.find((entry) => entry.text === text);
+    if (known) return known.key;
     const key = compute();
     if (this.size >= REMEMBERED_REQUESTS) {
       this.known.clear();
       this.size = 0;
     }
-    let variants = this.known.get(text);
-    if (!variants) this.known.set(text, (variants = new Map()));
-    variants.set(variant, key);
+    if (texts && this.known.has(fingerprint)) texts.push({ text, key });
+    else this.known.set(fingerprint, [{ text, key }]);
     this.size += 1;
     return key;
   }
@@ -129,7 +134,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
           ? keys.of(method === 'POST' ? raw : url.search, `${method}\n${accept}\n${contentType}`, () => requestCacheKey(method, parsedBody(), url.searchParams, accept))
           : null;
       if (key !== null) {
-        const hit = await options.cache!.get(key);
+        // The memory cache answers at once: awaiting only a promise spares a hit a trip through the microtask queue.
+        const found = options.cache!.get(key);
+        const hit = found instanceof Promise ? await found : found;
         if (hit) {
           options.cacheCounts.hits += 1;
           return sendCacheable(req, res, hit, 'HIT');
