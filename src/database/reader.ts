@@ -9,7 +9,10 @@ interface PostgresHandle {
   query(config: { text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
 }
 
-/** Compiled statements per SQLite connection, by SQL text; bounded, as texts with IN lists vary. */
+/**
+ * Compiled statements of each SQLite connection, by SQL text: keyed by the connection object, so the
+ * cache belongs to the connection and goes with it. Bounded, as texts with IN lists vary.
+ */
 const statementCaches = new WeakMap<object, Map<string, ReturnType<SqliteHandle['prepare']>>>();
 const MAX_CACHED_STATEMENTS = 500;
 
