@@ -128,7 +128,8 @@ export class ArticleService {
     const rows = await selectArticles(reader, query);
     return new ConnectionResult(
       toPage(rows, request, ordering, (row) => [dateOf(row).getTime(), row.id], () =>
-        plan ? this.mergedCount(filter, scope, status, plan) : reader.count(this.filtered(filter, scope, status)),
+        // SQLite counts a section's rows as fast from the single query, which is a fraction of the work to build.
+        plan && !plan.sectionIds ? this.mergedCount(filter, scope, status, plan) : reader.count(this.filtered(filter, scope, status)),
       ),
     );
   }
