@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { reindexAll } from '../../src/modules/search/search.index';
 
 /**
  * Full-text search: each article's searchable text, and a stored tsvector generated from it
@@ -8,7 +7,6 @@ import { reindexAll } from '../../src/modules/search/search.index';
  */
 export class Migration20261127060000_search extends Migration {
   override async up(): Promise<void> {
-    // Executed at once rather than queued with addSql: the backfill below needs the table.
     await this.execute(`create table "article_search" (
       "article_id" integer not null primary key references "article" ("id") on delete cascade,
       "headline" text not null,
@@ -22,7 +20,6 @@ export class Migration20261127060000_search extends Migration {
       ) stored
     );`);
     await this.execute('create index "article_search_document_index" on "article_search" using gin ("document");');
-    await reindexAll(this.getEntityManager());
   }
 
   override async down(): Promise<void> {

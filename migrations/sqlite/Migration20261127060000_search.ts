@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { reindexAll } from '../../src/modules/search/search.index';
 
 /**
  * Full-text search: an FTS5 table keyed by article id (rowid). Porter stemming, diacritics folded,
@@ -8,11 +7,9 @@ import { reindexAll } from '../../src/modules/search/search.index';
  */
 export class Migration20261127060000_search extends Migration {
   override async up(): Promise<void> {
-    // Executed at once rather than queued with addSql: the backfill below needs the table.
     await this.execute(
       "create virtual table `article_search` using fts5(`headline`, `standfirst`, `tags`, `body`, tokenize = 'porter unicode61 remove_diacritics 2', prefix = '2 3');",
     );
-    await reindexAll(this.getEntityManager());
   }
 
   override async down(): Promise<void> {

@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { refreshAllSimilar } from '../../src/modules/related/related.similar';
 
 /**
  * SIMILAR related coverage, computed on save (src/modules/related/related.similar.ts): each article's
@@ -7,7 +6,6 @@ import { refreshAllSimilar } from '../../src/modules/related/related.similar';
  */
 export class Migration20261127073000_similar extends Migration {
   override async up(): Promise<void> {
-    // Executed at once rather than queued with addSql: the backfill below needs the table.
     await this.execute(
       'create table `article_similar` (`article_id` integer not null, `similar_id` integer not null, `score` real not null, ' +
         'constraint `article_similar_article_id_foreign` foreign key(`article_id`) references `article`(`id`) on delete cascade, ' +
@@ -18,7 +16,6 @@ export class Migration20261127073000_similar extends Migration {
     await this.execute('create index `article_similar_article_id_score_index` on `article_similar` (`article_id`, `score` desc, `similar_id`);');
     // The lists an article is in: every save rewrites its rows there, and deleting it cascades through them.
     await this.execute('create index `article_similar_similar_id_index` on `article_similar` (`similar_id`);');
-    await refreshAllSimilar(this.getEntityManager());
   }
 
   override async down(): Promise<void> {

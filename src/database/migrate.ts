@@ -1,16 +1,27 @@
-import { migrationsFor } from './migrations';
+// The fill below loads the modules, whose GraphQL types need decorator metadata; a CLI may start here.
+import 'reflect-metadata';
+import { refreshAllSimilar } from '../modules/related/related.similar';
+import { reindexAll } from '../modules/search/search.index';
+import { FILLED_AFTER, migrationsFor } from './migrations';
 import { dialectOf } from './reader';
 import type { Orm } from './orm';
 
 /**
- * Applies every committed migration that the database has not seen; returns their names. The
- * migrator (umzug and its command-line kit, a tenth of a cold start) is loaded only when the
- * migrations table lacks one of them.
+ * Applies every committed migration that the database has not seen, then fills the derived tables
+ * that those migrations created (FILLED_AFTER) from the articles already there; returns their
+ * names. The migrator runs only when the migrations table lacks one of them.
  */
 export async function migrateToLatest(orm: Orm): Promise<string[]> {
   if (!(await hasPendingMigrations(orm))) return [];
-  const applied = await orm.migrator.up();
-  return applied.map((migration) => migration.name);
+  const applied = (await orm.migrator.up()).map((migration) => migration.name);
+  const filled = new Set(applied.flatMap((name) => FILLED_AFTER[name] ?? []));
+  if (filled.size) {
+    await orm.em.fork().transactional(async (tx) => {
+      if (filled.has('search')) await reindexAll(tx);
+      if (filled.has('similar')) await refreshAllSimilar(tx);
+    });
+  }
+  return applied;
 }
 
 async function hasPendingMigrations(orm: Orm): Promise<boolean> {

@@ -3,6 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/database/migrate';
 import { migrationsFor } from '../../src/database/migrations';
 import { createOrm, type Orm } from '../../src/database/orm';
+import { Article } from '../../src/modules/article/article.entity';
+import { ArticleStatus } from '../../src/modules/article/article.enums';
+import { ArticleTag } from '../../src/modules/article/article-tag.entity';
+import { Section } from '../../src/modules/section/section.entity';
+import { Tag } from '../../src/modules/tag/tag.entity';
+import { TagKind } from '../../src/modules/tag/tag.enums';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
 let database: TestDatabase;
@@ -39,4 +45,39 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
     expect(await tables()).toContain('article');
     expect(await orm.getSchemaGenerator().getUpdateSchemaSQL({ wrap: false })).toBe('');
   });
+
+  it('fill the search index and the SIMILAR lists from articles that were there before them', async () => {
+    await orm.getMigrator().down({ to: 0 });
+    await orm.migrator.up({ to: 'Migration20261127034934_editorial' });
+    // Written straight through the entities: the derived tables do not exist yet.
+    const em = orm.em.fork();
+    const section = em.create(Section, { slug: 'harbour', name: 'Harbour', path: 'harbour', parent: null, description: null });
+    const tag = em.create(Tag, { slug: 'ferry-strike', name: 'Ferry strike', kind: TagKind.EVENT, description: null });
+    const publishedAt = new Date('2026-11-20T08:00:00Z');
+    const articles = ['Ferry crews walk out at dawn', 'Ferry strike enters its second day'].map((headline, index) =>
+      em.create(Article, {
+        slug: `ferry-${index}`,
+        headline,
+        standfirst: null,
+        status: ArticleStatus.PUBLISHED,
+        section,
+        mainImage: null,
+        firstPublishedAt: publishedAt,
+        publishedAt: new Date(publishedAt.getTime() + index * 3_600_000),
+      }),
+    );
+    for (const article of articles) em.create(ArticleTag, { article, tag, position: 0 });
+    await em.flush();
+
+    await migrateToLatest(orm);
+    const connection = orm.em.getConnection();
+    const indexed = (await connection.execute('select count(*) as n from article_search')) as { n: number | string }[];
+    expect(Number(indexed[0].n)).toBe(2);
+    const similar = (await connection.execute('select article_id, similar_id from article_similar order by article_id')) as { article_id: number; similar_id: number }[];
+    expect(similar.map((row) => [row.article_id, row.similar_id])).toEqual([
+      [articles[0].id, articles[1].id],
+      [articles[1].id, articles[0].id],
+    ]);
+  });
 });
+
