@@ -64,6 +64,8 @@ function parseBody(raw: string, contentType: string): unknown {
 
 /** How many request texts keep their cache key: the hot set of a site's queries is far smaller. */
 const REMEMBERED_REQUESTS = 2_000;
+/** Longer requests get their key computed each time: 2,000 bodies of a megabyte would be 2 GB kept. */
+const MAX_REMEMBERED_BYTES = 16_384;
 
 /**
  * Cache keys by request bytes (a POST body, a GET query string), so a repeated request costs no
@@ -82,6 +84,7 @@ class RequestKeys {
     const known = requests?.find((entry) => entry.bytes.equals(bytes));
     if (known) return known.key;
     const key = compute();
+    if (bytes.length > MAX_REMEMBERED_BYTES) return key;
     if (this.size >= REMEMBERED_REQUESTS) {
       this.known.clear();
       this.size = 0;

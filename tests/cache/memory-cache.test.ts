@@ -24,6 +24,16 @@ describe('the response cache (in memory, one instance)', () => {
     expect((again.data as typeof first.data).route).toMatchObject({ headline: SAEPPYOL.headline });
   });
 
+  it('answers a long request text from the cache too, though it does not keep the text', async () => {
+    // A query of over 16 KB (a long comment): its cache key is worked out again each time.
+    const body = JSON.stringify({ query: `${print(ArticlePageDocument)}\n#${'x'.repeat(20_000)}`, variables: articlePage });
+    const send = () => fetch(desk.t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const first = await send();
+    const again = await send();
+    expect([first.headers.get('x-cache'), again.headers.get('x-cache')]).toEqual(['MISS', 'HIT']);
+    expect(((await again.json()) as { data: { route: { headline: string } } }).data.route.headline).toBe(SAEPPYOL.headline);
+  });
+
   it('counts hits and misses in /metrics', async () => {
     const hits = async () => Number(/^masthead_response_cache_hits_total (\d+)$/m.exec(await (await fetch(`${desk.t.app.url}/metrics`)).text())?.[1]);
     const before = await hits();
