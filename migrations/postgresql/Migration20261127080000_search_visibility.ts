@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** The stored tsvector, as the search migration defined it (headline A, standfirst and tag names B, body C). */
-const DOCUMENT = `"document" tsvector generated always as (
+export const DOCUMENT = `"document" tsvector generated always as (
   setweight(to_tsvector('english', "headline"), 'A') ||
   setweight(to_tsvector('english', "standfirst" || ' ' || "tags"), 'B') ||
   setweight(to_tsvector('english', "body"), 'C')

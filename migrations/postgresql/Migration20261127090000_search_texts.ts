@@ -1,17 +1,12 @@
 import { Migration } from '@mikro-orm/migrations';
+// The four-column tsvector that down() restores; that migration never changes again.
+import { DOCUMENT as COLUMNS_DOCUMENT } from './Migration20261127080000_search_visibility';
 
 /** The stored tsvector, as before (headline A, standfirst and tag names B, body C), read from `texts`. */
 const DOCUMENT = `"document" tsvector generated always as (
   setweight(to_tsvector('english', "texts"[1]), 'A') ||
   setweight(to_tsvector('english', "texts"[2] || ' ' || "texts"[3]), 'B') ||
   setweight(to_tsvector('english', "texts"[4]), 'C')
-) stored`;
-
-/** The stored tsvector from the four text columns (Migration20261127080000_search_visibility). */
-const COLUMNS_DOCUMENT = `"document" tsvector generated always as (
-  setweight(to_tsvector('english', "headline"), 'A') ||
-  setweight(to_tsvector('english', "standfirst" || ' ' || "tags"), 'B') ||
-  setweight(to_tsvector('english', "body"), 'C')
 ) stored`;
 
 /**
