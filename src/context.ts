@@ -6,7 +6,7 @@ import { CacheScope, keysWrittenBy } from './cache/cache-scope';
 import { duplicate, Refusal, type UserErrorValue } from './errors/errors';
 import { AuditService, recordAudit, type Written } from './modules/audit/audit.service';
 import type { DatabaseConfig } from './config/config';
-import { SqlReader } from './database/reader';
+import { type CompiledQueries, SqlReader } from './database/reader';
 import { createArticleLoaders } from './modules/article/article.loaders';
 import { ArticleEditor } from './modules/article/article-editor.service';
 import { ArticleService } from './modules/article/article.service';
@@ -93,6 +93,8 @@ export interface WriteResult<T> {
 export interface ContextOptions {
   em: EntityManager;
   dialect: DatabaseConfig['kind'];
+  /** The app's compiled SQL (SqlReader.compiled); a context of its own has its own. */
+  compiledQueries?: CompiledQueries;
   viewer: Viewer | null;
   requestId?: string;
   /** Evicts cached answers holding what a mutation changed; resolves once no instance serves them. */
@@ -117,7 +119,7 @@ export class Context {
     this.em = options.em;
     this.viewer = options.viewer;
     this.requestId = options.requestId ?? randomUUID();
-    this.reader = new SqlReader(this.em, options.dialect);
+    this.reader = new SqlReader(this.em, options.dialect, options.compiledQueries);
     this.invalidate = options.invalidate ?? (async () => {});
     this.currentLoaders = new Loaders(this.reader, this.now, this.cache);
   }

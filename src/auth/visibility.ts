@@ -18,16 +18,16 @@ export function effectiveStatus(article: { status: ArticleStatus; publishedAt?: 
 }
 
 /** Restricts an article query (alias `a`) to rows of the given effective status, or to the public set. */
-export function whereStatus(qb: Knex.QueryBuilder, reader: SqlReader, now: Date, status: ArticleStatus | null, alias = 'a'): Knex.QueryBuilder {
+export function whereStatus(qb: Knex.QueryBuilder, now: Date, status: ArticleStatus | null, alias = 'a'): Knex.QueryBuilder {
   const col = (name: string) => `${alias}.${name}`;
-  const due = (inner: Knex.QueryBuilder) => inner.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '<=', reader.date(now));
+  const due = (inner: Knex.QueryBuilder) => inner.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '<=', now);
   switch (status) {
     case null:
       return qb.where((outer) => outer.whereIn(col('status'), [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED]).orWhere(due));
     case ArticleStatus.PUBLISHED:
       return qb.where((outer) => outer.where(col('status'), ArticleStatus.PUBLISHED).orWhere(due));
     case ArticleStatus.SCHEDULED:
-      return qb.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '>', reader.date(now));
+      return qb.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '>', now);
     default:
       return qb.where(col('status'), status);
   }
@@ -42,17 +42,17 @@ export type StatusPart = (qb: Knex.QueryBuilder) => Knex.QueryBuilder;
  * publication order can read each part in index order and merge them, where the OR of whereStatus
  * leaves PostgreSQL to read and sort every visible row. Together they select what whereStatus does.
  */
-export function statusParts(reader: SqlReader, now: Date, status: ArticleStatus | null, alias = 'a'): StatusPart[] {
+export function statusParts(now: Date, status: ArticleStatus | null, alias = 'a'): StatusPart[] {
   const col = (name: string) => `${alias}.${name}`;
   const is = (value: ArticleStatus) => (qb: Knex.QueryBuilder) => qb.where(col('status'), value);
-  const due = (qb: Knex.QueryBuilder) => qb.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '<=', reader.date(now));
+  const due = (qb: Knex.QueryBuilder) => qb.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '<=', now);
   switch (status) {
     case null:
       return [is(ArticleStatus.PUBLISHED), is(ArticleStatus.ARCHIVED), due];
     case ArticleStatus.PUBLISHED:
       return [is(ArticleStatus.PUBLISHED), due];
     default:
-      return [(qb) => whereStatus(qb, reader, now, status, alias)];
+      return [(qb) => whereStatus(qb, now, status, alias)];
   }
 }
 
@@ -62,7 +62,7 @@ export function statusParts(reader: SqlReader, now: Date, status: ArticleStatus 
  */
 export async function nextScheduledPublication(reader: SqlReader, now: Date): Promise<Date | null> {
   const row = await reader.first<{ at: unknown }>(
-    whereStatus(reader.knex({ a: 'article' }), reader, now, ArticleStatus.SCHEDULED).select(reader.knex.raw('min(a.published_at) as at')),
+    whereStatus(reader.knex({ a: 'article' }), now, ArticleStatus.SCHEDULED).select(reader.knex.raw('min(a.published_at) as at')),
   );
   return row?.at === null || row?.at === undefined ? null : toDate(row.at);
 }

@@ -56,13 +56,15 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
       dbName: database.file,
       // One writer at a time, and readers that do not block it. Settings are per connection, so they
       // are applied to each one the pool opens. A 16 MB page cache (SQLite's default is 2 MB) holds a
-      // front's working set: with the default, pages were read again on every request.
+      // front's working set: with the default, pages were read again on every request. Sorts and
+      // unions build their temporary b-trees in memory: in temporary files, a front's related-coverage
+      // read took 0.9 to 3 ms instead of 0.6.
       pool: {
         min: 1,
         max: 1,
         afterCreate: (connection: { pragma(sql: string): unknown }, done: (error: Error | null, connection: unknown) => void) => {
           try {
-            for (const pragma of ['journal_mode = WAL', 'foreign_keys = ON', 'cache_size = -16384']) connection.pragma(pragma);
+            for (const pragma of ['journal_mode = WAL', 'foreign_keys = ON', 'cache_size = -16384', 'temp_store = MEMORY']) connection.pragma(pragma);
             done(null, connection);
           } catch (error) {
             done(error as Error, connection);

@@ -17,11 +17,46 @@ const statementCaches = new WeakMap<object, Map<string, ReturnType<SqliteHandle[
 const MAX_CACHED_STATEMENTS = 500;
 
 /**
+ * The compiled SQL of each query shape (SqlReader.compiled), for the whole app: a shape compiles to the
+ * same text in every request. Bounded, as shapes include filter values callers send.
+ */
+export class CompiledQueries {
+  private readonly byShape = new Map<string, NativeQuery>();
+
+  /** `check`: also compile every run with its real values and insist on the same statement (tests). */
+  constructor(readonly check = false) {}
+
+  get(shape: string): NativeQuery | undefined {
+    return this.byShape.get(shape);
+  }
+
+  set(shape: string, query: NativeQuery): void {
+    if (this.byShape.size >= MAX_COMPILED_QUERIES) this.byShape.clear();
+    this.byShape.set(shape, query);
+  }
+}
+const MAX_COMPILED_QUERIES = 1000;
+
+interface NativeQuery {
+  sql: string;
+  bindings: readonly unknown[];
+}
+
+/** Stands in for a value while a query is compiled (SqlReader.compiled); the value is bound at each run. */
+class Slot {
+  constructor(
+    readonly name: string,
+    readonly index: number | null,
+  ) {}
+}
+
+/**
  * The read path: plain rows, no entity hydration (five to seven times cheaper for list pages). Reads
  * outside a transaction go to the driver with bound parameters on a connection from the pool, past
  * MikroORM's and knex's runners: those inline every value into the SQL text, so SQLite compiled every
  * statement anew, and their promise chains cost as much again. On SQLite each SQL text is compiled
- * once per connection. Reads inside a transaction, and writes, go through MikroORM.
+ * once per connection. Reads inside a transaction, and writes, go through MikroORM. Values are bound
+ * as they are (Dates too): each driver path turns them into what its database stores.
  */
 export class SqlReader {
   /** The last read sent inside this EntityManager's transaction. */
@@ -30,6 +65,7 @@ export class SqlReader {
   constructor(
     private readonly em: EntityManager,
     readonly dialect: DatabaseConfig['kind'],
+    private readonly compiledQueries = new CompiledQueries(),
   ) {}
 
   get knex(): Knex {
@@ -45,7 +81,31 @@ export class SqlReader {
       this.inTransaction = turn.catch(() => undefined);
       return turn;
     }
-    const { sql, bindings } = query.toSQL().toNative();
+    return this.run<T>(query.toSQL().toNative());
+  }
+
+  /**
+   * A read whose SQL knex compiles once per shape, then reused with each run's values: compiling a
+   * front's statements (a union of twenty subqueries for related coverage, a merge of a dozen index
+   * scans) cost more than running some of them. `shape` names everything else `build` reads; `values`
+   * (a list's length is part of the shape) reach `build` as stand-ins of the same form, so `build`
+   * must pass them into the query as they are, never compute with them. Tests check each run against
+   * a compile with the real values (CompiledQueries.check).
+   */
+  async compiled<T, V extends Record<string, unknown>>(shape: string, values: V, build: (values: V) => Knex.QueryBuilder | Knex.Raw): Promise<T[]> {
+    if (this.em.getTransactionContext()) return this.all<T>(build(values));
+    const key = shapeKey(shape, values);
+    let template = this.compiledQueries.get(key);
+    if (!template) {
+      template = build(standIns(values)).toSQL().toNative();
+      this.compiledQueries.set(key, template);
+    }
+    const bindings = template.bindings.map((binding) => fill(binding, values));
+    if (this.compiledQueries.check) checkCompiled(shape, template.sql, bindings, build(values).toSQL().toNative());
+    return this.run<T>({ sql: template.sql, bindings });
+  }
+
+  private async run<T>({ sql, bindings }: NativeQuery): Promise<T[]> {
     // The statement counter (orm.ts) hangs on this hook.
     this.em.config.get('onQuery')(sql, bindings as unknown[]);
     const client = this.knex.client;
@@ -74,11 +134,6 @@ export class SqlReader {
     return this.dialect === 'sqlite'
       ? `abs(${left} - ${right}) / 86400000.0`
       : `abs(extract(epoch from (${left} - ${right}))) / 86400`;
-  }
-
-  /** A date as each database stores it: SQLite keeps milliseconds, PostgreSQL timestamptz. */
-  date(value: Date): number | string {
-    return this.dialect === 'sqlite' ? value.getTime() : value.toISOString();
   }
 }
 
@@ -123,4 +178,41 @@ function sqliteValue(value: unknown): unknown {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'boolean') return Number(value);
   return value ?? null;
+}
+
+/** The cache key of a compiled query: its shape, and the length of each list among its values. */
+function shapeKey(shape: string, values: Record<string, unknown>): string {
+  let key = shape;
+  for (const name in values) {
+    const value = values[name];
+    key += Array.isArray(value) ? `|${name}:${value.length}` : value === null || value === undefined ? `|${name}:-` : `|${name}`;
+  }
+  return key;
+}
+
+/** The values as `build` sees them while compiling: each scalar and each list item a Slot; absent ones stay absent. */
+function standIns<V extends Record<string, unknown>>(values: V): V {
+  const make = (name: string, index: number | null) => new Slot(name, index);
+  const result: Record<string, unknown> = {};
+  for (const name in values) {
+    const value = values[name];
+    result[name] = Array.isArray(value) ? value.map((_, index) => make(name, index)) : value === null || value === undefined ? value : make(name, null);
+  }
+  return result as V;
+}
+
+function fill(binding: unknown, values: Record<string, unknown>): unknown {
+  if (binding instanceof Slot) return binding.index === null ? values[binding.name] : (values[binding.name] as unknown[])[binding.index];
+  return Array.isArray(binding) ? binding.map((item) => fill(item, values)) : binding;
+}
+
+/** The statement a compiled query ran must be the one its real values compile to. */
+function checkCompiled(shape: string, sql: string, bindings: unknown[], real: NativeQuery): void {
+  const same = (x: unknown, y: unknown): boolean =>
+    x === y ||
+    (x instanceof Date && y instanceof Date && x.getTime() === y.getTime()) ||
+    (Array.isArray(x) && Array.isArray(y) && x.length === y.length && x.every((item, index) => same(item, y[index])));
+  if (sql !== real.sql || !same(bindings, real.bindings)) {
+    throw new Error(`query ${shape} compiled once differs from its real values: its shape misses something build reads`);
+  }
 }

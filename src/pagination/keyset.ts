@@ -1,6 +1,4 @@
 import type { Knex } from '@mikro-orm/knex';
-import type { CursorKey } from './page';
-
 export interface SortColumn {
   column: string;
   direction: 'asc' | 'desc';
@@ -10,7 +8,7 @@ export interface SortColumn {
  * Adds "after this key" to a query ordered by `columns`: (a > x) or (a = x and b > y) …, with each
  * comparison turned for its column's direction. Keyset paging keeps deep pages as cheap as the first.
  */
-export function whereAfter(qb: Knex.QueryBuilder, columns: SortColumn[], key: CursorKey): Knex.QueryBuilder {
+export function whereAfter(qb: Knex.QueryBuilder, columns: SortColumn[], key: readonly (string | number | Date)[]): Knex.QueryBuilder {
   return qb.where((outer) => {
     columns.forEach((_, depth) => {
       outer.orWhere((inner) => {

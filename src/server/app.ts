@@ -10,7 +10,7 @@ import { ScheduleHorizon } from '../cache/schedule-horizon';
 import type { Config } from '../config/config';
 import { Context } from '../context';
 import { createOrm, StatementCounter, type Orm } from '../database/orm';
-import { SqlReader } from '../database/reader';
+import { CompiledQueries, SqlReader } from '../database/reader';
 import { prepareDatabase, type PrepareResult } from '../database/prepare';
 import { formatError } from '../errors/errors';
 import { buildMastheadSchema } from '../schema/build-schema';
@@ -29,12 +29,15 @@ export interface App {
 
 export interface AppOptions {
   log?: (message: string, error?: unknown) => void;
+  /** Check every compiled query against a compile with its real values (SqlReader.compiled); for tests. */
+  checkQueries?: boolean;
 }
 
 /** Opens the database, migrates (and seeds an empty one), and serves HTTP until `close()`. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? ((message: string, error?: unknown) => (error ? console.error(message, error) : console.log(message)));
   const statements = new StatementCounter();
+  const compiledQueries = new CompiledQueries(options.checkQueries);
   const orm = await createOrm({ database: config.database, counter: statements });
   let prepared: PrepareResult;
   try {
@@ -54,7 +57,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), cacheFactsPlugin()],
   });
 
-  const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind), now));
+  const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind, compiledQueries), now));
   let cache: ResponseCache | null = null;
   try {
     if (config.cache.enabled && config.cache.redis) {
@@ -86,6 +89,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       new Context({
         em: orm.em.fork(),
         dialect: config.database.kind,
+        compiledQueries,
         viewer: await authenticate(orm.em, req.headers.authorization),
         requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined,
         invalidate,

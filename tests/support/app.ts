@@ -35,7 +35,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       seedDemo: options.seed ?? true,
       cache: { enabled: true, maxBytes: 16 * 1024 * 1024, redis: null, ...options.cache },
     },
-    { log: () => {} },
+    { log: () => {}, checkQueries: true },
   );
   const url = `${app.url}/graphql`;
   return {

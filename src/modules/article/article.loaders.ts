@@ -47,32 +47,31 @@ export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
   };
 }
 
-export async function selectArticles(reader: SqlReader, query: Knex.QueryBuilder): Promise<ArticleRow[]> {
-  return (await reader.all<Record<string, unknown>>(query)).map(toArticleRow);
-}
-
 /**
  * Whatever their status: callers decide what the viewer may see. Each article read sets how long the
  * answer may be kept (`scope`); a slug lookup depends on every article, as a new one may take the slug.
  */
 export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: Date) {
   const select = () => reader.knex({ a: 'article' }).select(ARTICLE_COLUMNS);
-  const read = async (query: Knex.QueryBuilder) => {
-    const rows = await selectArticles(reader, query);
+  const read = async (shape: string, keys: readonly unknown[], where: (query: Knex.QueryBuilder, keys: readonly unknown[]) => Knex.QueryBuilder) => {
+    const raw = await reader.compiled<Record<string, unknown>, { keys: readonly unknown[] }>(shape, { keys }, (values) => where(select(), values.keys));
+    const rows = raw.map(toArticleRow);
     for (const row of rows) scope.article(row, now);
     return rows;
   };
   return {
     byId: new DataLoader<number, ArticleRow | null>(async (ids) => {
       scope.objects('Article', ids);
-      return oneByKey(ids, await read(select().whereIn('a.id', ids as number[])), (row) => row.id);
+      return oneByKey(ids, await read('article.byId', ids, (query, keys) => query.whereIn('a.id', keys as number[])), (row) => row.id);
     }),
     bySlug: new DataLoader<string, ArticleRow | null>(async (slugs) => {
-      return oneByKey(slugs, scope.found('Article', slugs.length, await read(select().whereIn('a.slug', slugs as string[]))), (row) => row.slug);
+      return oneByKey(slugs, scope.found('Article', slugs.length, await read('article.bySlug', slugs, (query, keys) => query.whereIn('a.slug', keys as string[]))), (row) => row.slug);
     }),
     /** Each article's body blocks; empty for an article that does not exist. */
     body: new DataLoader<number, StoredBlock[]>(async (ids) => {
-      const rows = await reader.all<{ id: number; body: unknown }>(reader.knex('article').select('id', 'body').whereIn('id', ids as number[]));
+      const rows = await reader.compiled<{ id: number; body: unknown }, { ids: readonly number[] }>('article.body', { ids }, (values) =>
+        reader.knex('article').select('id', 'body').whereIn('id', values.ids),
+      );
       const byId = new Map(rows.map((row) => [row.id, fromJson<StoredBlock[]>(row.body)]));
       return ids.map((id) => byId.get(id) ?? []);
     }),

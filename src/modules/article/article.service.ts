@@ -9,7 +9,7 @@ import { pageRequest, toPage } from '../../pagination/page';
 import { normalizeSectionPath } from '../section/section.service';
 import { ArticleOrder, ArticleStatus } from './article.enums';
 import type { ArticleFilterInput } from './article.inputs';
-import { ARTICLE_COLUMNS, selectArticles } from './article.loaders';
+import { ARTICLE_COLUMNS, toArticleRow } from './article.loaders';
 import type { ArticleRevisionRow } from './article-revision.type';
 import type { ArticleRow } from './article.type';
 import { CoverageRelation } from '../related/related.enums';
@@ -32,7 +32,6 @@ export interface ArticleScope {
 
 /** How a list is read as a merge of ordered index scans (ArticleService.listPlan). */
 interface ListPlan {
-  parts: StatusPart[];
   lateral: 'filter' | 'scope' | null;
   /** SQLite, which has no LATERAL: the sections of the `lateral` path, one scan per section and part. */
   sectionIds?: number[];
@@ -110,27 +109,39 @@ export class ArticleService {
     const { columns, dateOf } = articleSort(order, status);
     const ordering = `${order}:${columns[0].column}`;
     const request = pageRequest(args, ordering, ['number', 'number']);
-    const { reader } = this.context;
-    const after = request.after && [reader.date(new Date(request.after[0])), request.after[1]];
+    const { reader, now } = this.context;
+    const after = request.after && [new Date(request.after[0]), request.after[1]];
     const plan = await this.listPlan(filter, scope, status, columns);
+    const limit = request.first + 1;
+    // Everything the statements depend on but the instant and the cursor, which are bound at each run.
+    const shape = JSON.stringify([filter, scope, status, order, plan, limit]);
 
-    // A deferred join: the page's ids come from the indexes alone, then only those rows are read.
-    // Sorting whole rows (bodies included) of a big section cost 30 times more on SQLite.
-    let ids: Knex.QueryBuilder;
-    if (plan) {
-      ids = this.mergedIds(filter, scope, status, plan, columns, after, request.first + 1);
-    } else {
-      ids = this.filtered(filter, scope, status).select('a.id');
-      if (after) whereAfter(ids, columns, after);
-      orderBy(ids, columns).limit(request.first + 1);
-    }
-    const query = orderBy(reader.knex({ a: 'article' }).select(ARTICLE_COLUMNS).whereIn('a.id', ids), columns);
-    const rows = await selectArticles(reader, query);
+    const rows = await reader.compiled<Record<string, unknown>, { now: Date; after: (string | number | Date)[] | null }>(
+      `article.list ${shape}`,
+      { now, after },
+      (values) => {
+        // A deferred join: the page's ids come from the indexes alone, then only those rows are read.
+        // Sorting whole rows (bodies included) of a big section cost 30 times more on SQLite.
+        let ids: Knex.QueryBuilder;
+        if (plan) {
+          ids = this.mergedIds(filter, scope, status, plan, columns, values, limit);
+        } else {
+          ids = this.filtered(filter, scope, status, values.now).select('a.id');
+          if (values.after) whereAfter(ids, columns, values.after);
+          orderBy(ids, columns).limit(limit);
+        }
+        return orderBy(reader.knex({ a: 'article' }).select(ARTICLE_COLUMNS).whereIn('a.id', ids), columns);
+      },
+    );
     return new ConnectionResult(
-      toPage(rows, request, ordering, (row) => [dateOf(row).getTime(), row.id], () =>
+      toPage(rows.map(toArticleRow), request, ordering, (row) => [dateOf(row).getTime(), row.id], async () => {
         // SQLite counts a section's rows as fast from the single query, which is a fraction of the work to build.
-        plan && !plan.sectionIds ? this.mergedCount(filter, scope, status, plan) : reader.count(this.filtered(filter, scope, status)),
-      ),
+        const merged = plan && !plan.sectionIds;
+        const [row] = await reader.compiled<{ n: number | string | null }, { now: Date }>(`article.count ${merged ? 'merged' : 'single'} ${shape}`, { now }, (values) =>
+          merged ? this.mergedCount(filter, scope, status, plan, values.now) : this.filtered(filter, scope, status, values.now).count({ n: '*' }),
+        );
+        return Number(row?.n ?? 0);
+      }),
     );
   }
 
@@ -144,20 +155,20 @@ export class ArticleService {
    * has none, so its scans are spelled out per section, from the request's section tree.
    */
   private async listPlan(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, columns: SortColumn[]): Promise<ListPlan | null> {
-    const { reader, now } = this.context;
+    const { reader } = this.context;
     if (columns[0].column !== 'a.published_at') return null;
     if (filter.tag || filter.author || scope.tagId !== undefined || scope.authorId !== undefined) return null;
-    const parts = statusParts(reader, now, status);
+    const parts = statusParts(this.context.now, status).length;
     const section = scope.sectionPath ?? filter.section;
     if (section !== undefined && section !== null) {
       const lateral = scope.sectionPath !== undefined ? 'scope' : 'filter';
-      if (reader.dialect === 'postgresql') return { parts, lateral };
+      if (reader.dialect === 'postgresql') return { lateral };
       const sectionIds = await this.context.loaders.section.under(normalizeSectionPath(section), lateral === 'filter' || scope.includeSubsections !== false);
       // SQLite takes at most 500 members in a compound select; a site that deep is read by one query.
-      if (sectionIds.length === 0 || sectionIds.length * parts.length > MAX_SCANS) return null;
-      return { parts, lateral, sectionIds };
+      if (sectionIds.length === 0 || sectionIds.length * parts > MAX_SCANS) return null;
+      return { lateral, sectionIds };
     }
-    return parts.length > 1 ? { parts, lateral: null } : null;
+    return parts > 1 ? { lateral: null } : null;
   }
 
   /**
@@ -171,14 +182,14 @@ export class ArticleService {
     status: ArticleStatus | null,
     plan: ListPlan,
     columns: SortColumn[],
-    after: (string | number)[] | null,
+    { now, after }: { now: Date; after: (string | number | Date)[] | null },
     limit: number,
   ): Knex.QueryBuilder {
     const { knex } = this.context.reader;
     const [date, id] = columns;
     const name = (column: SortColumn) => column.column.replace(/^a\./, '');
-    const parts = scansOf(plan).map((scan, index) => {
-      const query = this.filtered(filter, scope, status, scan).select(date.column, id.column);
+    const parts = scansOf(plan, statusParts(now, status)).map((scan, index) => {
+      const query = this.filtered(filter, scope, status, now, scan).select(date.column, id.column);
       if (after) {
         // The bound alone is an index range; whereAfter's OR then drops the rows of that instant already seen.
         query.where(date.column, date.direction === 'asc' ? '>=' : '<=', after[0]);
@@ -193,20 +204,18 @@ export class ArticleService {
   }
 
   /** totalCount of a merged list: the parts counted one by one (each an index range), then added up. */
-  private async mergedCount(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, plan: ListPlan): Promise<number> {
-    const { reader } = this.context;
-    const { knex } = reader;
-    const parts = scansOf(plan).map((scan) => this.filtered(filter, scope, status, scan).count({ n: '*' }));
+  private mergedCount(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, plan: ListPlan, now: Date): Knex.QueryBuilder {
+    const { knex } = this.context.reader;
+    const parts = scansOf(plan, statusParts(now, status)).map((scan) => this.filtered(filter, scope, status, now, scan).count({ n: '*' }));
     const counts = parts.length > 1 ? parts[0].unionAll(parts.slice(1)) : parts[0];
     const from: Knex.QueryBuilder = plan.lateral && !plan.sectionIds ? this.sectionsOf(filter, scope, plan.lateral).crossJoin(knex.raw('lateral (?) as x', [counts])) : knex.from(counts.as('x'));
-    const row = await reader.first<{ n: number | string | null }>(from.select(knex.raw('sum(x.n) as n')));
-    return Number(row?.n ?? 0);
+    return from.select(knex.raw('sum(x.n) as n'));
   }
 
   /** The articles a filter selects, with the same rules as a list: a query on `article a` with no select (search narrows its hits with it). */
   matching(filter: ArticleFilterInput): Knex.QueryBuilder {
     this.context.cache.list('Article');
-    return this.filtered(filter, {}, this.permittedStatus(filter));
+    return this.filtered(filter, {}, this.permittedStatus(filter), this.context.now);
   }
 
   /** The status a filter asks for, once the viewer is known to be allowed it; null means what the public sees. */
@@ -222,12 +231,11 @@ export class ArticleService {
    * `options.part` replaces the status condition with one of its parts (statusParts); `options.lateral`
    * names the section path (scope or filter) whose sections come from `sec`, the row of a LATERAL join.
    */
-  private filtered(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, options: FilterOptions = {}): Knex.QueryBuilder {
-    const { reader, now } = this.context;
-    const knex = reader.knex;
+  private filtered(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, now: Date, options: FilterOptions = {}): Knex.QueryBuilder {
+    const { knex } = this.context.reader;
     const query = knex({ a: 'article' });
     if (options.part) options.part(query);
-    else whereStatus(query, reader, now, status);
+    else whereStatus(query, now, status);
     for (const [path, from] of [
       [filter.section, 'filter'],
       [scope.sectionPath, 'scope'],
@@ -244,8 +252,8 @@ export class ArticleService {
       query.whereIn('a.id', knex({ aa: 'article_author' }).select('aa.article_id').join({ au: 'author' }, 'au.id', 'aa.author_id').where('au.slug', filter.author));
     }
     if (scope.authorId !== undefined) query.whereIn('a.id', knex('article_author').select('article_id').where('author_id', scope.authorId));
-    if (filter.publishedAfter) query.where('a.published_at', '>', reader.date(filter.publishedAfter));
-    if (filter.publishedBefore) query.where('a.published_at', '<', reader.date(filter.publishedBefore));
+    if (filter.publishedAfter) query.where('a.published_at', '>', filter.publishedAfter);
+    if (filter.publishedBefore) query.where('a.published_at', '<', filter.publishedBefore);
     return query;
   }
 
@@ -272,9 +280,9 @@ export class ArticleService {
 /** Index scans a merged list is made of: one per status part, and on SQLite per section too. */
 const MAX_SCANS = 240;
 
-function scansOf(plan: ListPlan): FilterOptions[] {
+function scansOf(plan: ListPlan, parts: StatusPart[]): FilterOptions[] {
   const sections = plan.sectionIds ?? [undefined];
-  return sections.flatMap((sectionId) => plan.parts.map((part) => ({ part, lateral: plan.lateral, sectionId })));
+  return sections.flatMap((sectionId) => parts.map((part) => ({ part, lateral: plan.lateral, sectionId })));
 }
 
 /** The keyset of an ordering: a date column then the id, and how to read the date off a row. */

@@ -13,7 +13,7 @@ export function createAuthorLoaders(reader: SqlReader, scope: CacheScope) {
   return {
     byId: new DataLoader<number, AuthorRow | null>(async (ids) => {
       scope.objects('Author', ids);
-      return oneByKey(ids, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.id', ids as number[]))), (row) => row.id);
+      return oneByKey(ids, asNodes('Author', await reader.compiled<AuthorRow, { ids: readonly number[] }>('author.byId', { ids }, (values) => select().whereIn('au.id', values.ids))), (row) => row.id);
     }),
     bySlug: new DataLoader<string, AuthorRow | null>(async (slugs) => {
       return oneByKey(slugs, scope.found('Author', slugs.length, asNodes('Author', await reader.all<AuthorRow>(select().whereIn('au.slug', slugs as string[])))), (row) => row.slug);
@@ -21,12 +21,8 @@ export function createAuthorLoaders(reader: SqlReader, scope: CacheScope) {
     /** Each article's authors in byline order. */
     byArticle: new DataLoader<number, AuthorRow[]>(async (articleIds) => {
       scope.objects('Article', articleIds);
-      const rows = await reader.all<AuthorRow & { articleId: number }>(
-        select()
-          .select('aa.article_id as articleId')
-          .join({ aa: 'article_author' }, 'aa.author_id', 'au.id')
-          .whereIn('aa.article_id', articleIds as number[])
-          .orderBy(['aa.article_id', 'aa.position']),
+      const rows = await reader.compiled<AuthorRow & { articleId: number }, { ids: readonly number[] }>('author.byArticle', { ids: articleIds }, (values) =>
+        select().select('aa.article_id as articleId').join({ aa: 'article_author' }, 'aa.author_id', 'au.id').whereIn('aa.article_id', values.ids).orderBy(['aa.article_id', 'aa.position']),
       );
       return manyByKey(articleIds, asNodes('Author', rows), (row) => row.articleId);
     }),

@@ -24,12 +24,14 @@ export function createQuoteLoaders(reader: SqlReader, scope: CacheScope) {
   return {
     byId: new DataLoader<number, QuoteRow | null>(async (ids) => {
       scope.objects('Quote', ids);
-      return oneByKey(ids, asNodes('Quote', await reader.all<QuoteRow>(select().whereIn('q.id', ids as number[]))), (row) => row.id);
+      return oneByKey(ids, asNodes('Quote', await reader.compiled<QuoteRow, { ids: readonly number[] }>('quote.byId', { ids }, (values) => select().whereIn('q.id', values.ids))), (row) => row.id);
     }),
     /** Each article's quotes in reading order. */
     byArticle: new DataLoader<number, QuoteRow[]>(async (articleIds) => {
       scope.objects('Article', articleIds);
-      const rows = await reader.all<QuoteRow>(select().whereIn('q.article_id', articleIds as number[]).orderBy(['q.article_id', 'q.position']));
+      const rows = await reader.compiled<QuoteRow, { ids: readonly number[] }>('quote.byArticle', { ids: articleIds }, (values) =>
+        select().whereIn('q.article_id', values.ids).orderBy(['q.article_id', 'q.position']),
+      );
       return manyByKey(articleIds, asNodes('Quote', rows), (row) => row.articleId);
     }),
   };

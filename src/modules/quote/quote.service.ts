@@ -52,7 +52,7 @@ export class QuoteService {
     const filtered = (): Knex.QueryBuilder => {
       const knex = reader.knex;
       const query = knex({ q: 'quote' }).join({ a: 'article' }, 'a.id', 'q.article_id');
-      if (!canPreview(this.context.viewer)) whereStatus(query, reader, this.context.now, null);
+      if (!canPreview(this.context.viewer)) whereStatus(query, this.context.now, null);
       if (speakerId !== undefined) query.where('q.speaker_id', speakerId);
       const speaker = args.filter?.speaker?.trim().toLowerCase();
       if (speaker) query.whereIn('q.speaker_id', knex('tag').select('id').where('slug', speaker));
@@ -62,7 +62,7 @@ export class QuoteService {
       return query;
     };
     const query = filtered().select([...QUOTE_COLUMNS, 'a.published_at as publishedAt']);
-    if (request.after) whereAfter(query, SORT, [reader.date(new Date(request.after[0])), request.after[1], request.after[2]]);
+    if (request.after) whereAfter(query, SORT, [new Date(request.after[0]), request.after[1], request.after[2]]);
     orderBy(query, SORT).limit(request.first + 1);
     const rows = asNodes('Quote', await reader.all<QuoteRow & { publishedAt: Date }>(query));
     for (const row of rows) row.publishedAt = toDate(row.publishedAt ?? 0);

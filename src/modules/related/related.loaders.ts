@@ -47,35 +47,38 @@ export function createRelatedLoaders(reader: SqlReader, now: Date) {
      */
     byArticle: new DataLoader<CoverageKey, CoverageCandidates, string>(
       async (keys) => {
-        const knex = reader.knex;
         const ids = [...new Set(keys.map((key) => key.articleId))];
         const limit = Math.min(MAX_SIMILAR, Math.max(...keys.map((key) => key.limit)));
-        // One article's best `limit` visible candidates; `article` is its id, or the column that holds it.
-        const similarOf = (article: number | Knex.Ref<string, Record<string, string>>) =>
-          whereStatus(
-            knex({ s: 'article_similar' })
-              .join({ a: 'article' }, 'a.id', 's.similar_id')
-              .where('s.article_id', article)
-              .whereNotExists(knex({ r: 'related_link' }).select(knex.raw('1')).whereRaw('r.article_id = s.article_id and r.related_id = s.similar_id')),
-            reader,
-            now,
-            ArticleStatus.PUBLISHED,
-          )
-            .select('s.article_id as articleId', 's.similar_id as relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 's.score')
-            .orderBy([{ column: 's.score', order: 'desc' }, { column: 's.similar_id', order: 'desc' }])
-            .limit(limit);
-        // PostgreSQL runs the one subquery for each id through a LATERAL join (a union of twenty took
-        // longer to plan than to run); SQLite, which has no LATERAL, gets one union member per id.
-        const similar =
-          reader.dialect === 'postgresql'
-            ? knex.select('c.*').from(knex.raw('unnest(cast(? as integer[])) as k(id)', [ids])).crossJoin(knex.raw('lateral (?) as c', [similarOf(knex.ref('k.id'))]))
-            : ids.map((id) => knex.select('*').from(similarOf(id).as('c')));
-        const rows = await reader.all<RelatedLinkRow & { similar: number; position: number; score: number | null }>(
-          knex
-            .from('related_link')
-            .whereIn('article_id', ids)
-            .select('article_id as articleId', 'related_id as relatedId', 'relation', knex.raw('0 as similar'), 'position', knex.raw('null as score'))
-            .unionAll(similar),
+        const rows = await reader.compiled<RelatedLinkRow & { similar: number; position: number; score: number | null }, { ids: number[]; now: Date }>(
+          `related.byArticle ${limit}`,
+          { ids, now },
+          (values) => {
+            const knex = reader.knex;
+            // One article's best `limit` visible candidates; `article` is its id, or the column that holds it.
+            const similarOf = (article: number | Knex.Ref<string, Record<string, string>>) =>
+              whereStatus(
+                knex({ s: 'article_similar' })
+                  .join({ a: 'article' }, 'a.id', 's.similar_id')
+                  .where('s.article_id', article)
+                  .whereNotExists(knex({ r: 'related_link' }).select(knex.raw('1')).whereRaw('r.article_id = s.article_id and r.related_id = s.similar_id')),
+                values.now,
+                ArticleStatus.PUBLISHED,
+              )
+                .select('s.article_id as articleId', 's.similar_id as relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 's.score')
+                .orderBy([{ column: 's.score', order: 'desc' }, { column: 's.similar_id', order: 'desc' }])
+                .limit(limit);
+            // PostgreSQL runs the one subquery for each id through a LATERAL join (a union of twenty took
+            // longer to plan than to run); SQLite, which has no LATERAL, gets one union member per id.
+            const similar =
+              reader.dialect === 'postgresql'
+                ? knex.select('c.*').from(knex.raw('unnest(cast(? as integer[])) as k(id)', [values.ids])).crossJoin(knex.raw('lateral (?) as c', [similarOf(knex.ref('k.id'))]))
+                : values.ids.map((id) => knex.select('*').from(similarOf(id).as('c')));
+            return knex
+              .from('related_link')
+              .whereIn('article_id', values.ids)
+              .select('article_id as articleId', 'related_id as relatedId', 'relation', knex.raw('0 as similar'), 'position', knex.raw('null as score'))
+              .unionAll(similar);
+          },
         );
         return manyByKey(
           keys.map((key) => key.articleId),

@@ -54,7 +54,7 @@ const fts5: SearchEngine = {
   where: (query, parsed) => query.whereRaw('article_search match ?', [toFts5Match(parsed)]),
   // The index has no status: the few pieces still to come are looked up in article.
   visible: (query, reader, now) =>
-    query.whereNotIn('article_search.rowid', whereStatus(reader.knex({ a: 'article' }).select('a.id'), reader, now, ArticleStatus.SCHEDULED)),
+    query.whereNotIn('article_search.rowid', whereStatus(reader.knex({ a: 'article' }).select('a.id'), now, ArticleStatus.SCHEDULED)),
   // bm25() only exists inside the MATCH query, which FTS5 walks newest first and stops.
   candidates: (knex, matches, _parsed, limit) =>
     knex
@@ -104,7 +104,7 @@ const tsvector: SearchEngine = {
   table: { s: 'article_search' },
   key: 's.article_id',
   where: (query, parsed) => query.whereRaw("s.document @@ to_tsquery('english', ?)", [toTsQuery(parsed, 'all')]),
-  visible: (query, reader, now) => whereStatus(query, reader, now, null, 's'),
+  visible: (query, _reader, now) => whereStatus(query, now, null, 's'),
   // The newest matches are picked first, then ranked: ranked in the same select, every match would be.
   // The pick carries each candidate's tsvector as it lies in the row (a TOAST pointer: nothing is
   // read yet), so ranking fetches it straight from TOAST, once (the array detoasts it: the rank and

@@ -23,7 +23,7 @@ interface SectionTree {
 export function createSectionLoaders(reader: SqlReader, scope: CacheScope) {
   let tree: Promise<SectionTree> | undefined;
   const read = () =>
-    (tree ??= reader.all<SectionRow>(reader.knex('section').select(SECTION_COLUMNS).orderBy(['position', 'id'])).then((rows) => {
+    (tree ??= reader.compiled<SectionRow, Record<string, never>>('section.all', {}, () => reader.knex('section').select(SECTION_COLUMNS).orderBy(['position', 'id'])).then((rows) => {
       const sections = asNodes('Section', rows);
       const children = new Map<number, SectionRow[]>();
       for (const section of sections) {

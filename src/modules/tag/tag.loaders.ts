@@ -13,7 +13,7 @@ export function createTagLoaders(reader: SqlReader, scope: CacheScope) {
   return {
     byId: new DataLoader<number, TagRow | null>(async (ids) => {
       scope.objects('Tag', ids);
-      return oneByKey(ids, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.id', ids as number[]))), (row) => row.id);
+      return oneByKey(ids, asNodes('Tag', await reader.compiled<TagRow, { ids: readonly number[] }>('tag.byId', { ids }, (values) => select().whereIn('t.id', values.ids))), (row) => row.id);
     }),
     bySlug: new DataLoader<string, TagRow | null>(async (slugs) => {
       return oneByKey(slugs, scope.found('Tag', slugs.length, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.slug', slugs as string[])))), (row) => row.slug);
@@ -21,12 +21,8 @@ export function createTagLoaders(reader: SqlReader, scope: CacheScope) {
     /** Each article's tags in the editor's order. */
     byArticle: new DataLoader<number, TagRow[]>(async (articleIds) => {
       scope.objects('Article', articleIds);
-      const rows = await reader.all<TagRow & { articleId: number }>(
-        select()
-          .select('at.article_id as articleId')
-          .join({ at: 'article_tag' }, 'at.tag_id', 't.id')
-          .whereIn('at.article_id', articleIds as number[])
-          .orderBy(['at.article_id', 'at.position']),
+      const rows = await reader.compiled<TagRow & { articleId: number }, { ids: readonly number[] }>('tag.byArticle', { ids: articleIds }, (values) =>
+        select().select('at.article_id as articleId').join({ at: 'article_tag' }, 'at.tag_id', 't.id').whereIn('at.article_id', values.ids).orderBy(['at.article_id', 'at.position']),
       );
       return manyByKey(articleIds, asNodes('Tag', rows), (row) => row.articleId);
     }),
