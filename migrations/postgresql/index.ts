@@ -5,6 +5,7 @@ import { Migration20261127060000_search } from './Migration20261127060000_search
 import { Migration20261127073000_similar } from './Migration20261127073000_similar';
 import { Migration20261127080000_search_visibility } from './Migration20261127080000_search_visibility';
 import { Migration20261127090000_search_texts } from './Migration20261127090000_search_texts';
+import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -13,4 +14,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127073000_similar', class: Migration20261127073000_similar },
   { name: 'Migration20261127080000_search_visibility', class: Migration20261127080000_search_visibility },
   { name: 'Migration20261127090000_search_texts', class: Migration20261127090000_search_texts },
+  { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
 ];

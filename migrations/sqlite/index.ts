@@ -3,10 +3,12 @@ import { Migration20261127034714_initial } from './Migration20261127034714_initi
 import { Migration20261127034934_editorial } from './Migration20261127034934_editorial';
 import { Migration20261127060000_search } from './Migration20261127060000_search';
 import { Migration20261127073000_similar } from './Migration20261127073000_similar';
+import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
   { name: 'Migration20261127034934_editorial', class: Migration20261127034934_editorial },
   { name: 'Migration20261127060000_search', class: Migration20261127060000_search },
   { name: 'Migration20261127073000_similar', class: Migration20261127073000_similar },
+  { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
 ];

@@ -135,10 +135,9 @@ export class ArticleService {
     );
     return new ConnectionResult(
       toPage(rows.map(toArticleRow), request, ordering, (row) => [dateOf(row).getTime(), row.id], async () => {
-        // SQLite counts a section's rows as fast from the single query, which is a fraction of the work to build.
-        const merged = plan && !plan.sectionIds;
-        const [row] = await reader.compiled<{ n: number | string | null }, { now: Date }>(`article.count ${merged ? 'merged' : 'single'} ${shape}`, { now }, (values) =>
-          merged ? this.mergedCount(filter, scope, status, plan, values.now) : this.filtered(filter, scope, status, values.now).count({ n: '*' }),
+        const kept = plan && !filter.publishedAfter && !filter.publishedBefore;
+        const [row] = await reader.compiled<{ n: number | string | null }, { now: Date }>(`article.count ${shape}`, { now }, (values) =>
+          kept ? this.keptCount(filter, scope, status, values.now) : this.filtered(filter, scope, status, values.now).count({ n: '*' }),
         );
         return Number(row?.n ?? 0);
       }),
@@ -203,13 +202,28 @@ export class ArticleService {
     return orderBy(ids.select('x.id'), columns.map((column) => ({ ...column, column: `x.${name(column)}` }))).limit(limit);
   }
 
-  /** totalCount of a merged list: the parts counted one by one (each an index range), then added up. */
-  private mergedCount(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, plan: ListPlan, now: Date): Knex.QueryBuilder {
+  /**
+   * totalCount of a list of a section, or of everything, with no other filter: the settled statuses
+   * from section_article_count, which triggers keep as articles are written (migration
+   * 20261127100000), and the scheduled pieces, whose visibility turns with the clock, from their index.
+   * Counting a big section's rows took 3 ms on SQLite and 8 ms on PostgreSQL at 100,000 articles.
+   */
+  private keptCount(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, now: Date): Knex.Raw {
     const { knex } = this.context.reader;
-    const parts = scansOf(plan, statusParts(now, status)).map((scan) => this.filtered(filter, scope, status, now, scan).count({ n: '*' }));
-    const counts = parts.length > 1 ? parts[0].unionAll(parts.slice(1)) : parts[0];
-    const from: Knex.QueryBuilder = plan.lateral && !plan.sectionIds ? this.sectionsOf(filter, scope, plan.lateral).crossJoin(knex.raw('lateral (?) as x', [counts])) : knex.from(counts.as('x'));
-    return from.select(knex.raw('sum(x.n) as n'));
+    const inSections = (query: Knex.QueryBuilder, column: string) => {
+      if (filter.section) query.whereIn(column, this.sections(knex('section').select('id'), filter.section, true));
+      if (scope.sectionPath !== undefined) query.whereIn(column, this.sections(knex('section').select('id'), scope.sectionPath, scope.includeSubsections !== false));
+      return query;
+    };
+    const settled = status === null ? [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED] : status === ArticleStatus.SCHEDULED ? [] : [status];
+    const kept = inSections(knex({ c: 'section_article_count' }).whereIn('c.status', settled), 'c.section_id').select(knex.raw('coalesce(sum(c.articles), 0)'));
+    // Scheduled pieces already due read as published; those still to come are the SCHEDULED list.
+    const dueOnly = status === null || status === ArticleStatus.PUBLISHED;
+    const scheduled = inSections(knex({ a: 'article' }).where('a.status', ArticleStatus.SCHEDULED), 'a.section_id')
+      .where('a.published_at', dueOnly ? '<=' : '>', now)
+      .count({ n: '*' });
+    if (!dueOnly && status !== ArticleStatus.SCHEDULED) return knex.raw('select (?) as n', [kept]);
+    return knex.raw('select (?) + (?) as n', [kept, scheduled]);
   }
 
   /** The articles a filter selects, with the same rules as a list: a query on `article a` with no select (search narrows its hits with it). */
