@@ -74,7 +74,7 @@ export class Loaders {
     return this.once('quote', createQuoteLoaders);
   }
   get related() {
-    return this.once('related', (reader) => createRelatedLoaders(reader, this.now));
+    return this.once('related', (reader) => createRelatedLoaders(reader, this.now, (rows) => this.article.known(rows)));
   }
   get section() {
     return this.once('section', createSectionLoaders);

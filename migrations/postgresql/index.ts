@@ -6,6 +6,7 @@ import { Migration20261127073000_similar } from './Migration20261127073000_simil
 import { Migration20261127080000_search_visibility } from './Migration20261127080000_search_visibility';
 import { Migration20261127090000_search_texts } from './Migration20261127090000_search_texts';
 import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
+import { Migration20261127110000_similar_order } from './Migration20261127110000_similar_order';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -15,4 +16,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127080000_search_visibility', class: Migration20261127080000_search_visibility },
   { name: 'Migration20261127090000_search_texts', class: Migration20261127090000_search_texts },
   { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
+  { name: 'Migration20261127110000_similar_order', class: Migration20261127110000_similar_order },
 ];

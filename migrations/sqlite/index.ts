@@ -4,6 +4,7 @@ import { Migration20261127034934_editorial } from './Migration20261127034934_edi
 import { Migration20261127060000_search } from './Migration20261127060000_search';
 import { Migration20261127073000_similar } from './Migration20261127073000_similar';
 import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
+import { Migration20261127110000_similar_order } from './Migration20261127110000_similar_order';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -11,4 +12,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127060000_search', class: Migration20261127060000_search },
   { name: 'Migration20261127073000_similar', class: Migration20261127073000_similar },
   { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
+  { name: 'Migration20261127110000_similar_order', class: Migration20261127110000_similar_order },
 ];

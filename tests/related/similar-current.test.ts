@@ -84,7 +84,7 @@ describe('SIMILAR coverage stays current through the editorial mutations', () =>
     expect(publishArticle.article?.status).toBe('SCHEDULED');
     expect(await similar(SAEPPYOL.slug)).not.toContain(article.slug);
 
-    const later = createRelatedLoaders(new SqlReader(desk.t.app.orm.em.fork(), onPostgres ? 'postgresql' : 'sqlite'), new Date(at.getTime() + 1000));
+    const later = createRelatedLoaders(new SqlReader(desk.t.app.orm.em.fork(), onPostgres ? 'postgresql' : 'sqlite'), new Date(at.getTime() + 1000), () => {});
     const { similar: rows } = await later.byArticle.load({ articleId: await idOf(SAEPPYOL.slug), limit: 20 });
     expect(rows.map((row) => row.relatedId)).toContain(await idOf(article.slug));
   });

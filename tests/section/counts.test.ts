@@ -29,12 +29,14 @@ async function counts() {
   };
 }
 
-/** What the triggers keep, beside what a count of the rows says. */
+/** What the triggers keep, beside what a count of the rows says, as lines of text (PostgreSQL counts are bigints). */
 async function keptAndCounted() {
   const connection = desk.t.app.orm.em.getConnection();
-  const kept = (await connection.execute('select section_id, status, articles from section_article_count where articles > 0 order by section_id, status')) as unknown[];
-  const counted = await connection.execute('select section_id, status, count(*) as articles from article group by section_id, status order by section_id, status');
-  return { kept: JSON.stringify(kept.map(Object.values).map(String)), counted: JSON.stringify((counted as unknown[]).map(Object.values).map(String)) };
+  const lines = (rows: Record<string, unknown>[]) => rows.map((row) => Object.values(row).map(String).join(' '));
+  return {
+    kept: lines(await connection.execute('select section_id, status, articles from section_article_count where articles > 0 order by section_id, status')),
+    counted: lines(await connection.execute('select section_id, status, count(*) as articles from article group by section_id, status order by section_id, status')),
+  };
 }
 
 describe("a front's totalCount", () => {
@@ -65,6 +67,6 @@ describe("a front's totalCount", () => {
     expect(await counts()).toEqual({ ...start, world: start.world + 1, europe: start.europe + 1, archived: start.archived + 1 });
 
     const { kept, counted } = await keptAndCounted();
-    expect(kept).toBe(counted);
+    expect(kept).toEqual(counted);
   });
 });

@@ -59,11 +59,23 @@ export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: 
     for (const row of rows) scope.article(row, now);
     return rows;
   };
+  const byId = new DataLoader<number, ArticleRow | null>(async (ids) => {
+    scope.objects('Article', ids);
+    return oneByKey(ids, await read('article.byId', ids, (query, keys) => query.whereIn('a.id', keys as number[])), (row) => row.id);
+  });
   return {
-    byId: new DataLoader<number, ArticleRow | null>(async (ids) => {
-      scope.objects('Article', ids);
-      return oneByKey(ids, await read('article.byId', ids, (query, keys) => query.whereIn('a.id', keys as number[])), (row) => row.id);
-    }),
+    byId,
+    /** Rows another read fetched along the way (related coverage): byId answers them without a statement. */
+    known(rows: ArticleRow[]): void {
+      scope.objects(
+        'Article',
+        rows.map((row) => row.id),
+      );
+      for (const row of rows) {
+        scope.article(row, now);
+        byId.prime(row.id, row);
+      }
+    },
     bySlug: new DataLoader<string, ArticleRow | null>(async (slugs) => {
       return oneByKey(slugs, scope.found('Article', slugs.length, await read('article.bySlug', slugs, (query, keys) => query.whereIn('a.slug', keys as string[]))), (row) => row.slug);
     }),

@@ -4,6 +4,8 @@ import { whereStatus } from '../../auth/visibility';
 import { manyByKey } from '../../database/batch';
 import type { SqlReader } from '../../database/reader';
 import { ArticleStatus } from '../article/article.enums';
+import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
+import type { ArticleRow } from '../article/article.type';
 import { CoverageRelation } from './related.enums';
 
 export interface RelatedLinkRow {
@@ -34,7 +36,8 @@ export interface CoverageCandidates {
   similar: SimilarRow[];
 }
 
-export function createRelatedLoaders(reader: SqlReader, now: Date) {
+/** `known` takes the rows of the articles read along with the candidates, for the article loaders to answer from. */
+export function createRelatedLoaders(reader: SqlReader, now: Date, known: (rows: ArticleRow[]) => void) {
   return {
     /**
      * Each article's curated links in the editor's order, and the published pieces most like it, best
@@ -43,13 +46,15 @@ export function createRelatedLoaders(reader: SqlReader, now: Date) {
      * scheduled pieces go public and links change without touching the stored lists. Each article's
      * candidates are read in index order (score, then newest id, as related.similar.ts trims them) and
      * only until the largest `first` asked for is filled: a front of twenty cards with three items each
-     * reads about sixty rows, where ranking every stored candidate read five hundred.
+     * reads about sixty rows, where ranking every stored candidate read five hundred. The rows of the
+     * linked articles come with them (the visibility check joins them anyway), so the cards' related
+     * articles cost no statement of their own.
      */
     byArticle: new DataLoader<CoverageKey, CoverageCandidates, string>(
       async (keys) => {
         const ids = [...new Set(keys.map((key) => key.articleId))];
         const limit = Math.min(MAX_SIMILAR, Math.max(...keys.map((key) => key.limit)));
-        const rows = await reader.compiled<RelatedLinkRow & { similar: number; position: number; score: number | null }, { ids: number[]; now: Date }>(
+        const rows = await reader.compiled<RelatedLinkRow & { similar: number; position: number; score: number | null } & Record<string, unknown>, { ids: number[]; now: Date }>(
           `related.byArticle ${limit}`,
           { ids, now },
           (values) => {
@@ -64,7 +69,7 @@ export function createRelatedLoaders(reader: SqlReader, now: Date) {
                 values.now,
                 ArticleStatus.PUBLISHED,
               )
-                .select('s.article_id as articleId', 's.similar_id as relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 's.score')
+                .select('s.article_id as articleId', 's.similar_id as relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 's.score', ...ARTICLE_COLUMNS)
                 .orderBy([{ column: 's.score', order: 'desc' }, { column: 's.similar_id', order: 'desc' }])
                 .limit(limit);
             // PostgreSQL runs the one subquery for each id through a LATERAL join (a union of twenty took
@@ -73,13 +78,14 @@ export function createRelatedLoaders(reader: SqlReader, now: Date) {
               reader.dialect === 'postgresql'
                 ? knex.select('c.*').from(knex.raw('unnest(cast(? as integer[])) as k(id)', [values.ids])).crossJoin(knex.raw('lateral (?) as c', [similarOf(knex.ref('k.id'))]))
                 : values.ids.map((id) => knex.select('*').from(similarOf(id).as('c')));
-            return knex
-              .from('related_link')
-              .whereIn('article_id', values.ids)
-              .select('article_id as articleId', 'related_id as relatedId', 'relation', knex.raw('0 as similar'), 'position', knex.raw('null as score'))
+            return knex({ l: 'related_link' })
+              .join({ a: 'article' }, 'a.id', 'l.related_id')
+              .whereIn('l.article_id', values.ids)
+              .select('l.article_id as articleId', 'l.related_id as relatedId', 'l.relation', knex.raw('0 as similar'), 'l.position', knex.raw('null as score'), ...ARTICLE_COLUMNS)
               .unionAll(similar);
           },
         );
+        known(rows.map(toArticleRow));
         return manyByKey(
           keys.map((key) => key.articleId),
           rows,
