@@ -49,7 +49,7 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => String, { description: 'The canonical public path: /<section path>/<slug>.' })
-  async uri(@Root() article: ArticleRow, @Ctx() context: Context): Promise<string> {
+  uri(@Root() article: ArticleRow, @Ctx() context: Context): string | Promise<string> {
     return context.articles.uri(article);
   }
 
@@ -59,8 +59,8 @@ export class ArticleResolver {
   }
 
   @FieldResolver(() => SectionType, { description: 'The section the piece is filed in.' })
-  async section(@Root() article: ArticleRow, @Ctx() context: Context): Promise<SectionRow | null> {
-    return context.loaders.section.byId.load(article.sectionId);
+  section(@Root() article: ArticleRow, @Ctx() context: Context): SectionRow | null | Promise<SectionRow | null> {
+    return context.articles.section(article);
   }
 
   @FieldResolver(() => [AuthorType], { description: 'The authors, in byline order.' })

@@ -12,6 +12,7 @@ import type { ArticleFilterInput } from './article.inputs';
 import { ARTICLE_COLUMNS, toArticleRow } from './article.loaders';
 import type { ArticleRevisionRow } from './article-revision.type';
 import type { ArticleRow } from './article.type';
+import type { SectionRow } from '../section/section.type';
 import { CoverageRelation } from '../related/related.enums';
 import type { RelatedCoverageRow } from '../related/related.type';
 
@@ -73,10 +74,17 @@ export class ArticleService {
     return this.context.loaders.article.revisions.load(article.id);
   }
 
-  /** The canonical public path: /<section path>/<slug>. */
-  async uri(article: ArticleRow): Promise<string> {
-    const section = await this.context.loaders.section.byId.load(article.sectionId);
-    return `/${section?.path ?? ''}/${article.slug}`;
+  /** The canonical public path: /<section path>/<slug>; at once when the request has read the sections. */
+  uri(article: ArticleRow): string | Promise<string> {
+    const path = (section: SectionRow | null) => `/${section?.path ?? ''}/${article.slug}`;
+    const known = this.context.loaders.section.byIdNow(article.sectionId);
+    return known === undefined ? this.context.loaders.section.byId.load(article.sectionId).then(path) : path(known);
+  }
+
+  /** The section an article is filed in; at once when the request has read the sections. */
+  section(article: ArticleRow): SectionRow | null | Promise<SectionRow | null> {
+    const known = this.context.loaders.section.byIdNow(article.sectionId);
+    return known === undefined ? this.context.loaders.section.byId.load(article.sectionId) : known;
   }
 
   /**
