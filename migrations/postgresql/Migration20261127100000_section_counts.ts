@@ -17,14 +17,20 @@ export class Migration20261127100000_section_counts extends Migration {
       constraint "section_article_count_section_id_foreign" foreign key ("section_id") references "section" ("id") on delete cascade
     );`);
     this.addSql('insert into "section_article_count" ("section_id", "status", "articles") select "section_id", "status", count(*) from "article" group by "section_id", "status";');
+    // Counter rows are locked in (section_id, status) order, so two writers moving articles opposite
+    // ways (one published, one taken down, in the same section) cannot deadlock on them.
     this.addSql(`create function "article_count_change"() returns trigger language plpgsql as $$
     begin
-      if tg_op in ('UPDATE', 'DELETE') then
-        update "section_article_count" set "articles" = "articles" - 1 where "section_id" = old."section_id" and "status" = old."status";
-      end if;
-      if tg_op in ('UPDATE', 'INSERT') then
-        insert into "section_article_count" ("section_id", "status", "articles") values (new."section_id", new."status", 1)
-          on conflict ("section_id", "status") do update set "articles" = "section_article_count"."articles" + 1;
+      if tg_op = 'UPDATE' and (new."section_id", new."status") < (old."section_id", old."status") then
+        ${ADD_NEW}
+        ${REMOVE_OLD}
+      else
+        if tg_op <> 'INSERT' then
+          ${REMOVE_OLD}
+        end if;
+        if tg_op <> 'DELETE' then
+          ${ADD_NEW}
+        end if;
       end if;
       return null;
     end $$;`);
@@ -38,3 +44,7 @@ export class Migration20261127100000_section_counts extends Migration {
     this.addSql('drop function if exists "article_count_change"() cascade;');
   }
 }
+
+const ADD_NEW = `insert into "section_article_count" ("section_id", "status", "articles") values (new."section_id", new."status", 1)
+          on conflict ("section_id", "status") do update set "articles" = "section_article_count"."articles" + 1;`;
+const REMOVE_OLD = 'update "section_article_count" set "articles" = "articles" - 1 where "section_id" = old."section_id" and "status" = old."status";';
