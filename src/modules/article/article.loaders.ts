@@ -67,10 +67,7 @@ export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: 
     byId,
     /** Rows another read fetched along the way (related coverage): byId answers them without a statement. */
     known(rows: ArticleRow[]): void {
-      scope.objects(
-        'Article',
-        rows.map((row) => row.id),
-      );
+      scope.objects('Article', rows.map((row) => row.id));
       for (const row of rows) {
         scope.article(row, now);
         byId.prime(row.id, row);
