@@ -219,8 +219,7 @@ export class ArticleService {
   private keptCount(filter: ArticleFilterInput, scope: ArticleScope, status: ArticleStatus | null, now: Date): Knex.Raw {
     const { knex } = this.context.reader;
     const inSections = (query: Knex.QueryBuilder, column: string) => {
-      if (filter.section) query.whereIn(column, this.sections(knex('section').select('id'), filter.section, true));
-      if (scope.sectionPath !== undefined) query.whereIn(column, this.sections(knex('section').select('id'), scope.sectionPath, scope.includeSubsections !== false));
+      for (const { path, subsections } of sectionPaths(filter, scope)) query.whereIn(column, this.sections(knex('section').select('id'), path, subsections));
       return query;
     };
     const settled = status === null ? [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED] : status === ArticleStatus.SCHEDULED ? [] : [status];
@@ -258,13 +257,9 @@ export class ArticleService {
     const query = knex({ a: 'article' });
     if (options.part) options.part(query);
     else whereStatus(query, now, status);
-    for (const [path, from] of [
-      [filter.section, 'filter'],
-      [scope.sectionPath, 'scope'],
-    ] as const) {
-      if (path === undefined || path === null) continue;
+    for (const { path, from, subsections } of sectionPaths(filter, scope)) {
       if (from === options.lateral) query.where('a.section_id', options.sectionId ?? knex.ref('sec.id'));
-      else query.whereIn('a.section_id', this.sections(knex('section').select('id'), path, from === 'filter' || scope.includeSubsections !== false));
+      else query.whereIn('a.section_id', this.sections(knex('section').select('id'), path, subsections));
     }
     if (filter.tag) {
       query.whereIn('a.id', knex({ at: 'article_tag' }).select('at.article_id').join({ t: 'tag' }, 't.id', 'at.tag_id').where('t.slug', filter.tag));
@@ -297,6 +292,14 @@ export class ArticleService {
   private visibleOrNull(row: ArticleRow | null): ArticleRow | null {
     return row && this.isVisible(row) ? row : null;
   }
+}
+
+/** The section paths a list is narrowed to: the filter's (always with its subsections) and the parent section's. */
+function sectionPaths(filter: ArticleFilterInput, scope: ArticleScope): { path: string; from: 'filter' | 'scope'; subsections: boolean }[] {
+  const paths: { path: string; from: 'filter' | 'scope'; subsections: boolean }[] = [];
+  if (filter.section !== undefined && filter.section !== null) paths.push({ path: filter.section, from: 'filter', subsections: true });
+  if (scope.sectionPath !== undefined) paths.push({ path: scope.sectionPath, from: 'scope', subsections: scope.includeSubsections !== false });
+  return paths;
 }
 
 /** Index scans a merged list is made of: one per status part, and on SQLite per section too. */
