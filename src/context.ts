@@ -7,6 +7,7 @@ import { duplicate, Refusal, type UserErrorValue } from './errors/errors';
 import { AuditService, recordAudit, type Written } from './modules/audit/audit.service';
 import type { DatabaseConfig } from './config/config';
 import { type CompiledQueries, SqlReader } from './database/reader';
+import { RequestMeter } from './protection/meter';
 import { createArticleLoaders } from './modules/article/article.loaders';
 import { ArticleEditor } from './modules/article/article-editor.service';
 import { ArticleService } from './modules/article/article.service';
@@ -99,6 +100,8 @@ export interface ContextOptions {
   requestId?: string;
   /** Evicts cached answers holding what a mutation changed; resolves once no instance serves them. */
   invalidate?: (keys: string[]) => Promise<void>;
+  /** The request's account (cost, budget, statements), which also stops its SQL past its deadline. */
+  meter?: RequestMeter;
 }
 
 /**
@@ -114,12 +117,14 @@ export class Context {
   /** What the answer depends on and how long it may be kept (src/cache). */
   readonly cache = new CacheScope();
   private readonly invalidate: (keys: string[]) => Promise<void>;
+  readonly meter: RequestMeter;
 
   constructor(options: ContextOptions) {
     this.em = options.em;
     this.viewer = options.viewer;
-    this.requestId = options.requestId ?? randomUUID();
-    this.reader = new SqlReader(this.em, options.dialect, options.compiledQueries);
+    this.requestId = options.requestId ?? options.meter?.requestId ?? randomUUID();
+    this.meter = options.meter ?? new RequestMeter(this.requestId, { kind: 'anonymous', id: 'local' }, 'local');
+    this.reader = new SqlReader(this.em, options.dialect, options.compiledQueries, this.meter);
     this.invalidate = options.invalidate ?? (async () => {});
     this.currentLoaders = new Loaders(this.reader, this.now, this.cache);
   }
@@ -139,6 +144,8 @@ export class Context {
    */
   async write<T>(action: string, role: Role, work: (tx: EntityManager, viewer: Viewer) => Promise<Written<T>>): Promise<WriteResult<T>> {
     const viewer = requireRole(this.viewer, role, action);
+    // A request past its deadline, or a database that is away, starts no transaction.
+    this.meter.check();
     try {
       const written = await this.em.transactional(async (tx) => {
         const result = await work(tx, viewer);

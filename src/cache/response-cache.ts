@@ -9,6 +9,8 @@ export interface CachedResponse {
   surrogateKey: string;
   /** Milliseconds since the epoch after which the response is no longer served. */
   expiresAt: number;
+  /** The operation's name, for the log line and metrics of each hit. */
+  operation: string | null;
 }
 
 /** Taken before a miss is computed: a response computed while something was evicted is not stored. */

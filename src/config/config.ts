@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import { validTrustProxy } from '../protection/client-address';
+import { DEFAULT_QUERY_LIMITS, type QueryLimits } from '../protection/limits';
+import type { RateLimitConfig } from '../protection/rate-limit';
 
 /**
  * Settings come from the environment, each with a safe default. A value that cannot be used stops
@@ -15,6 +18,25 @@ export interface Config {
   /** Load the demo newsroom into an empty database at start. */
   seedDemo: boolean;
   cache: CacheConfig;
+  protection: ProtectionConfig;
+  /** pino's level for the JSON log on standard output (LOG_LEVEL). */
+  logLevel: string;
+}
+
+/** What keeps one request, or one client, from taking the service down (README, "Protection"). */
+export interface ProtectionConfig {
+  limits: QueryLimits;
+  /** A request still running after this long stops sending SQL and answers DEADLINE_EXCEEDED (REQUEST_DEADLINE_MS). */
+  deadlineMs: number;
+  rateLimit: RateLimitConfig;
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY); null believes none. */
+  trustProxy: string | null;
+  /** Event-loop lag past which uncached work is refused with 503 (OVERLOAD_LAG_MS); 0 never refuses. */
+  overloadLagMs: number;
+  /** Schema introspection (INTROSPECTION); off also hides "Did you mean …" suggestions. */
+  introspection: boolean;
+  /** GraphiQL at GET /graphql in a browser (GRAPHIQL). */
+  graphiql: boolean;
 }
 
 export interface CacheConfig {
@@ -93,6 +115,50 @@ function parseRedis(env: NodeJS.ProcessEnv, database: DatabaseConfig): CacheConf
   return { url, prefix };
 }
 
+function parseWhole(setting: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < min || !Number.isSafeInteger(Number(raw))) {
+    throw new ConfigError(setting, `must be a whole number, at least ${min} (got '${raw}')`);
+  }
+  return Number(raw);
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseLogLevel(raw: string | undefined): string {
+  const level = raw?.trim().toLowerCase() || 'info';
+  if (!LOG_LEVELS.includes(level)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')} (got '${raw}')`);
+  return level;
+}
+
+function parseProtection(env: NodeJS.ProcessEnv): ProtectionConfig {
+  const trustProxy = env.TRUST_PROXY?.trim() || null;
+  if (trustProxy !== null && !validTrustProxy(trustProxy)) {
+    throw new ConfigError('TRUST_PROXY', `must be a number of proxy hops, or addresses, ranges and loopback/linklocal/uniquelocal separated by commas (got '${trustProxy}')`);
+  }
+  const limits = DEFAULT_QUERY_LIMITS;
+  return {
+    limits: {
+      depth: parseWhole('QUERY_MAX_DEPTH', env.QUERY_MAX_DEPTH, limits.depth, 1),
+      aliases: parseWhole('QUERY_MAX_ALIASES', env.QUERY_MAX_ALIASES, limits.aliases, 0),
+      directives: parseWhole('QUERY_MAX_DIRECTIVES', env.QUERY_MAX_DIRECTIVES, limits.directives, 0),
+      tokens: parseWhole('QUERY_MAX_TOKENS', env.QUERY_MAX_TOKENS, limits.tokens, 10),
+      cost: parseWhole('QUERY_MAX_COST', env.QUERY_MAX_COST, limits.cost, 1),
+    },
+    deadlineMs: parseWhole('REQUEST_DEADLINE_MS', env.REQUEST_DEADLINE_MS, 10_000, 100),
+    rateLimit: {
+      enabled: parseBoolean('RATE_LIMIT', env.RATE_LIMIT, true),
+      windowSeconds: parseWhole('RATE_LIMIT_WINDOW_S', env.RATE_LIMIT_WINDOW_S, 60, 1),
+      anonymousPoints: parseWhole('RATE_LIMIT_ANONYMOUS', env.RATE_LIMIT_ANONYMOUS, 10_000, 1),
+      tokenPoints: parseWhole('RATE_LIMIT_TOKEN', env.RATE_LIMIT_TOKEN, 100_000, 1),
+    },
+    trustProxy,
+    overloadLagMs: parseWhole('OVERLOAD_LAG_MS', env.OVERLOAD_LAG_MS, 200, 0),
+    introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
+    graphiql: parseBoolean('GRAPHIQL', env.GRAPHIQL, true),
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const host = (env.HOST ?? '').trim() || '127.0.0.1';
   const database = parseDatabaseUrl(env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL);
@@ -106,5 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxBytes: parseMegabytes('CACHE_MAX_MB', env.CACHE_MAX_MB, 64),
       redis: parseRedis(env, database),
     },
+    protection: parseProtection(env),
+    logLevel: parseLogLevel(env.LOG_LEVEL),
   };
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Options as SqliteOptions } from '@mikro-orm/better-sqlite';
 import type { Options as PostgresOptions } from '@mikro-orm/postgresql';
-import type { MikroORM } from '@mikro-orm/core';
+import { DefaultLogger, type LogContext, type LoggerOptions, type MikroORM } from '@mikro-orm/core';
 import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
 import type { DatabaseConfig } from '../config/config';
 import { entities } from './entities';
@@ -13,6 +13,18 @@ export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
 /** Counts the SQL statements a process sends: the benchmark and the batching tests read it. */
 export class StatementCounter {
   count = 0;
+}
+
+/**
+ * MikroORM's logger, also counting each statement for the request that sent it: an EntityManager
+ * forked for a request carries `countStatement` in its logger context (src/server/app.ts), and
+ * MikroORM hands that context to the logger with every statement, transactions' included.
+ */
+class CountingLogger extends DefaultLogger {
+  override logQuery(context: { query: string } & LogContext & { countStatement?: () => void }): void {
+    context.countStatement?.();
+    super.logQuery(context);
+  }
 }
 
 export interface OrmOptions {
@@ -30,6 +42,7 @@ function common(options: OrmOptions) {
     ensureDatabase: false,
     allowGlobalContext: false,
     debug: false,
+    loggerFactory: (options: LoggerOptions) => new CountingLogger(options),
     onQuery: (sql: string) => {
       if (counter) counter.count += 1;
       return sql;

@@ -3,6 +3,7 @@
  * carry stack traces, SQL or secrets. GraphQL errors are for malformed requests and auth; business
  * rules answer with `UserError`s inside mutation payloads.
  */
+import { HeaderMap } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 export const ErrorCode = {
@@ -11,6 +12,14 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  MAX_DEPTH_EXCEEDED: 'MAX_DEPTH_EXCEEDED',
+  MAX_ALIASES_EXCEEDED: 'MAX_ALIASES_EXCEEDED',
+  MAX_DIRECTIVES_EXCEEDED: 'MAX_DIRECTIVES_EXCEEDED',
+  MAX_TOKENS_EXCEEDED: 'MAX_TOKENS_EXCEEDED',
+  MAX_COST_EXCEEDED: 'MAX_COST_EXCEEDED',
+  RATE_LIMITED: 'RATE_LIMITED',
+  OVERLOADED: 'OVERLOADED',
+  DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
 } as const;
 
 /** Codes that the service sets itself or that Apollo Server sets for malformed requests. */
@@ -48,8 +57,62 @@ export function forbidden(message: string): GraphQLError {
 
 export function serviceUnavailable(): GraphQLError {
   return new GraphQLError('The content database cannot be reached right now; try again shortly.', {
-    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+    extensions: { code: ErrorCode.SERVICE_UNAVAILABLE, http: { status: 503, headers: retryAfter(1) } },
   });
+}
+
+/** The query limits, by the name the README and the error's `extensions.limit` give them. */
+export type QueryLimitName = 'depth' | 'aliases' | 'directives' | 'tokens' | 'cost';
+
+const LIMIT_CODES: Record<QueryLimitName, string> = {
+  depth: ErrorCode.MAX_DEPTH_EXCEEDED,
+  aliases: ErrorCode.MAX_ALIASES_EXCEEDED,
+  directives: ErrorCode.MAX_DIRECTIVES_EXCEEDED,
+  tokens: ErrorCode.MAX_TOKENS_EXCEEDED,
+  cost: ErrorCode.MAX_COST_EXCEEDED,
+};
+
+const LIMIT_WORDS: Record<QueryLimitName, string> = {
+  depth: 'is nested %found levels deep',
+  aliases: 'uses %found aliases',
+  directives: 'uses %found directives',
+  tokens: 'has %found tokens',
+  cost: 'may return %found objects (its cost)',
+};
+
+/** A query over one of the limits: refused before anything runs, naming the limit, its value and what the query asked for. */
+export function queryLimitExceeded(limit: QueryLimitName, max: number, found: number): GraphQLError {
+  return new GraphQLError(`The query ${LIMIT_WORDS[limit].replace('%found', String(found))}; the limit is ${max}. Ask for less, or split it into several queries.`, {
+    extensions: { code: LIMIT_CODES[limit], limit, max, found, http: { status: 400 } },
+  });
+}
+
+/** Every code a query limit answers with. */
+export const QUERY_LIMIT_CODES = new Set(Object.values(LIMIT_CODES));
+
+/** A client that spent its budget of points; `retryAfterSeconds` is when it refills. */
+export function rateLimited(retryAfterSeconds: number, budget: number, windowSeconds: number, headers: [string, string][]): GraphQLError {
+  return new GraphQLError(`Too many requests: this client spent its ${budget} points for ${windowSeconds} s. Try again in ${retryAfterSeconds} s.`, {
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429, headers: new HeaderMap([...retryAfter(retryAfterSeconds), ...headers]) } },
+  });
+}
+
+/** The process is too busy for work the cache cannot answer; cached answers still flow. */
+export function overloaded(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError('The service is too busy to answer this request now; try again shortly.', {
+    extensions: { code: ErrorCode.OVERLOADED, retryAfterSeconds, http: { status: 503, headers: retryAfter(retryAfterSeconds) } },
+  });
+}
+
+/** A request still running at its deadline: it sends no more SQL and is answered with this. */
+export function deadlineExceeded(deadlineMs: number): GraphQLError {
+  return new GraphQLError(`The request did not finish within its ${deadlineMs / 1000} s deadline and was stopped; ask for less, or try again shortly.`, {
+    extensions: { code: ErrorCode.DEADLINE_EXCEEDED, deadlineMs, http: { status: 503, headers: retryAfter(1) } },
+  });
+}
+
+function retryAfter(seconds: number): HeaderMap {
+  return new HeaderMap([['retry-after', String(seconds)]]);
 }
 
 const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|Connection terminated|terminating connection|connection.*(closed|ended)|Client has encountered a connection error|database system is (starting|shutting) up|does not exist|SQLITE_(CANTOPEN|BUSY|IOERR)|Knex: Timeout acquiring a connection/i;
@@ -62,23 +125,33 @@ export function isConnectionFailure(error: unknown): boolean {
   return CONNECTION_FAILURE.test(error.message) || (error.cause !== undefined && isConnectionFailure(error.cause));
 }
 
+/** Is this an error the service reports as it is (a known code), rather than a bug to mask? */
+export function isPublicError(error: unknown): boolean {
+  const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
+  if (typeof code === 'string' && PUBLIC_CODES.has(code)) return true;
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  return isConnectionFailure(original);
+}
+
 /**
  * Apollo's formatError hook: known codes pass through; a lost database becomes SERVICE_UNAVAILABLE;
- * anything else is a bug, reported as a bare INTERNAL_SERVER_ERROR while the details go to the log.
+ * anything else is a bug, reported as a bare INTERNAL_SERVER_ERROR (the request id joins it on the way
+ * out, and the detail goes to the log: src/server/protection-plugin.ts). With `hideSuggestions`
+ * (introspection off), "Did you mean …" hints that would spell out the schema are cut.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, log: (error: unknown) => void): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { hideSuggestions: boolean }): GraphQLFormattedError {
   // Apollo labels every error without a code INTERNAL_SERVER_ERROR before this hook runs: trust
   // only a code the error itself carries, so an unexpected error never shows its raw text.
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
-    return { ...formatted, extensions };
+    const message = options.hideSuggestions ? formatted.message.replace(/\s*Did you mean .*\?$/s, '') : formatted.message;
+    return { ...formatted, message, extensions };
   }
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   if (isConnectionFailure(original)) {
     return { message: serviceUnavailable().message, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
-  log(original);
   return {
     message: 'Something went wrong on our side; the error has been logged.',
     path: formatted.path,

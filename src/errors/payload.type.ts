@@ -2,6 +2,7 @@ import { type ClassType, Field, ObjectType } from 'type-graphql';
 import type { WriteResult } from '../context';
 import { UserErrorType } from './user-error.type';
 import type { UserErrorValue } from './errors';
+import { ListSize } from '../protection/cost';
 
 /** Declares a mutation payload: the object saved (null when refused) and the userErrors. */
 export function payloadType(name: string, field: string, nodeType: ClassType, what: string) {
@@ -11,6 +12,7 @@ export function payloadType(name: string, field: string, nodeType: ClassType, wh
     @Field(() => nodeType, { name: field, nullable: true, description: `The ${what} after the change; null when nothing was changed.` })
     saved!: unknown;
 
+    @ListSize(3)
     @Field(() => [UserErrorType], { description: 'What was wrong with the request; empty when it succeeded.' })
     userErrors!: UserErrorValue[];
   }

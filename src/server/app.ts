@@ -12,10 +12,20 @@ import { Context } from '../context';
 import { createOrm, StatementCounter, type Orm } from '../database/orm';
 import { CompiledQueries, SqlReader } from '../database/reader';
 import { prepareDatabase, type PrepareResult } from '../database/prepare';
-import { formatError } from '../errors/errors';
+import { formatError, isConnectionFailure, serviceUnavailable } from '../errors/errors';
 import { buildMastheadSchema } from '../schema/build-schema';
 import { cacheFactsPlugin } from './cache-plugin';
 import { createHttpHandler } from './http';
+import { protectionPlugin } from './protection-plugin';
+import type { EntityManager } from '@mikro-orm/knex';
+import pino, { type Logger } from 'pino';
+import type { Viewer } from '../auth/viewer';
+import { DatabaseHealth } from '../database/health';
+import { Metrics } from '../observability/metrics';
+import { clientAddressResolver } from '../protection/client-address';
+import { QueryLimiter } from '../protection/limits';
+import { LoadMonitor } from '../protection/overload';
+import { Budgets } from '../protection/rate-limit';
 
 export interface App {
   /** e.g. http://127.0.0.1:4000 */
@@ -28,14 +38,20 @@ export interface App {
 }
 
 export interface AppOptions {
-  log?: (message: string, error?: unknown) => void;
+  /** Where the JSON log goes; by default pino on standard output at the configured level. */
+  logger?: Logger;
   /** Check every compiled query against a compile with its real values (SqlReader.compiled); for tests. */
   checkQueries?: boolean;
+  /** How often the database is probed while it answers, and while it does not (tests shorten it). */
+  healthIntervalMs?: { up: number; down: number };
 }
+
+/** How long SIGTERM's drain waits for requests in flight before closing their connections. */
+const DRAIN_MS = 10_000;
 
 /** Opens the database, migrates (and seeds an empty one), and serves HTTP until `close()`. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
-  const log = options.log ?? ((message: string, error?: unknown) => (error ? console.error(message, error) : console.log(message)));
+  const logger = options.logger ?? pino({ level: config.logLevel });
   const statements = new StatementCounter();
   const compiledQueries = new CompiledQueries(options.checkQueries);
   const orm = await createOrm({ database: config.database, counter: statements });
@@ -47,31 +63,72 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
 
+  const { protection } = config;
+  const schema = buildMastheadSchema();
+  const load = new LoadMonitor(protection.overloadLagMs);
+  const health = new DatabaseHealth({
+    probe: databaseProbe(orm, config.database),
+    intervalMs: options.healthIntervalMs,
+    onChange: (up) => (up ? logger.warn('the database answers again') : logger.error('the database stopped answering: requests get SERVICE_UNAVAILABLE until it is back')),
+  });
+  const knexPool = () => (orm.em.getKnex().client as { pool?: { numUsed(): number; numFree(): number; numPendingAcquires(): number } }).pool;
+  const metrics = new Metrics({
+    statements: () => statements.count,
+    lagMs: () => load.lagMs,
+    pool: () => {
+      const pool = knexPool();
+      return { used: pool?.numUsed() ?? 0, free: pool?.numFree() ?? 0, pending: pool?.numPendingAcquires() ?? 0 };
+    },
+    databaseUp: () => health.up,
+  });
+  const redisTrouble = (message: string, error?: unknown) => {
+    metrics.redisErrors.inc();
+    logger.warn({ err: error }, message);
+  };
+  let budgets: Budgets;
+  try {
+    budgets = await Budgets.create(protection.rateLimit, config.cache.redis, (error) => redisTrouble('rate limits: Redis unavailable, counting in memory', error));
+  } catch (error) {
+    load.close();
+    await orm.close(true);
+    throw error;
+  }
   const apollo = new ApolloServer<Context>({
-    schema: buildMastheadSchema(),
-    introspection: true,
+    schema,
+    introspection: protection.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted, error) => formatError(formatted, error, (original) => log('unexpected error while answering a request', original)),
+    parseOptions: { maxTokens: protection.limits.tokens },
+    formatError: (formatted, error) => formatError(formatted, error, { hideSuggestions: !protection.introspection }),
     // GraphiQL is served by http.ts; Apollo's cache-control plugin would wrap every field of every
     // response in a hook, which costs a fifth of a lean request.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), cacheFactsPlugin()],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      cacheFactsPlugin(),
+      protectionPlugin({ limiter: new QueryLimiter(schema, protection.limits), budgets, metrics, logger }),
+    ],
   });
-
   const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind, compiledQueries), now));
   let cache: ResponseCache | null = null;
+  const stopAll = async () => {
+    load.close();
+    health.close();
+    await budgets.close();
+    await cache?.close();
+    await orm.close(true);
+  };
   try {
     if (config.cache.enabled && config.cache.redis) {
-      cache = await RedisResponseCache.connect({ ...config.cache.redis, maxBytes: config.cache.maxBytes, onEvicted: () => horizon.reset(), log });
+      cache = await RedisResponseCache.connect({ ...config.cache.redis, maxBytes: config.cache.maxBytes, onEvicted: () => horizon.reset(), log: redisTrouble });
     } else if (config.cache.enabled) {
       cache = new MemoryResponseCache(config.cache.maxBytes);
     }
     await apollo.start();
   } catch (error) {
-    await cache?.close();
-    await orm.close(true);
+    await stopAll();
     throw error;
   }
-  const cacheCounts = { hits: 0, misses: 0 };
+  health.start();
   const invalidate = async (keys: string[]): Promise<void> => {
     // A mutation may schedule something sooner than the horizon known so far.
     horizon.reset();
@@ -79,38 +136,35 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await cache?.evict(keys);
     } catch (error) {
       // The write is committed; answers it touched expire by their own max-age.
-      log('could not evict cached answers after a write', error);
+      redisTrouble('could not evict cached answers after a write', error);
     }
   };
 
   const handler = createHttpHandler({
     apollo,
-    context: async (req) =>
-      new Context({
-        em: orm.em.fork(),
+    context: async (req, meter) => {
+      // The fork counts the statements its writes send for the request's log line (orm.ts).
+      const em = orm.em.fork({ loggerContext: { countStatement: () => meter.statement() } });
+      return new Context({
+        em,
         dialect: config.database.kind,
         compiledQueries,
-        viewer: await authenticate(orm.em, req.headers.authorization),
-        requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined,
+        viewer: await viewerOf(em, req.headers.authorization, health),
+        meter,
         invalidate,
-      }),
+      });
+    },
     cache,
     horizon,
-    cacheCounts,
-    metrics: () => ({
-      masthead_sql_statements_total: { help: 'SQL statements sent to the database.', value: statements.count },
-      masthead_resident_memory_bytes: { help: 'Resident set size of the process.', value: process.memoryUsage.rss() },
-      masthead_response_cache_hits_total: { help: 'Anonymous queries answered from the response cache.', value: cacheCounts.hits },
-      masthead_response_cache_misses_total: { help: 'Cacheable queries the response cache did not hold.', value: cacheCounts.misses },
-    }),
-    ready: async () => {
-      try {
-        await orm.em.getConnection().execute('select 1');
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    metrics,
+    logger,
+    budgets,
+    load,
+    health,
+    clientAddress: clientAddressResolver(protection.trustProxy),
+    deadlineMs: protection.deadlineMs,
+    graphiql: protection.graphiql,
+    ready: () => health.check(),
   });
   const server = http.createServer((req, res) => void handler(req, res));
   server.keepAliveTimeout = 5_000;
@@ -129,14 +183,66 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     prepared,
     close: () =>
       (closing ??= (async () => {
-        // Stop taking requests, let those in flight finish, then release the database.
-        await new Promise<void>((resolve) => {
-          server.close(() => resolve());
-          server.closeIdleConnections();
-        });
+        // Stop taking requests, let those in flight finish (closing their connections after
+        // DRAIN_MS at most), then release the database.
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        await drained;
+        clearTimeout(cut);
         await apollo.stop();
-        await cache?.close();
-        await orm.close(true);
+        await stopAll();
       })()),
+  };
+}
+
+/**
+ * The request's viewer. Checking a token reads the database: while it is away that is a prompt
+ * SERVICE_UNAVAILABLE (503), never a hang or an internal error.
+ */
+async function viewerOf(em: EntityManager, authorization: string | undefined, health: DatabaseHealth): Promise<Viewer | null> {
+  if (authorization === undefined) return null;
+  if (!health.up) throw serviceUnavailable();
+  try {
+    return await authenticate(em, authorization);
+  } catch (error) {
+    if (!isConnectionFailure(error)) throw error;
+    health.report(error);
+    throw serviceUnavailable();
+  }
+}
+
+interface ProbeConnection {
+  connect(): Promise<void>;
+  query(sql: string): Promise<unknown>;
+  end(): Promise<void>;
+  on(event: 'error', listener: () => void): unknown;
+}
+
+/**
+ * One round trip to the database for DatabaseHealth. PostgreSQL is probed on a connection of its own,
+ * so that a pool busy with slow reads never reads as a database that is gone, and a probe that hangs
+ * is dropped rather than kept; SQLite is a file in this process and answers through the pool.
+ */
+function databaseProbe(orm: Orm, database: Config['database']): () => Promise<void> {
+  if (database.kind === 'sqlite') return async () => void (await orm.em.getConnection().execute('select 1'));
+  // node-postgres, as knex loaded it.
+  const client = orm.em.getKnex().client as { driver: { Client: new (settings: object) => ProbeConnection }; connectionSettings: object };
+  let connection: ProbeConnection | null = null;
+  return async () => {
+    try {
+      if (!connection) {
+        connection = new client.driver.Client({ ...client.connectionSettings, connectionTimeoutMillis: 1_000 });
+        // A connection that breaks is replaced at the next probe; its error must not go unheard.
+        connection.on('error', () => undefined);
+        await connection.connect();
+      }
+      await connection.query('select 1');
+    } catch (error) {
+      const broken = connection;
+      connection = null;
+      void broken?.end().catch(() => undefined);
+      throw error;
+    }
   };
 }

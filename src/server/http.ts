@@ -1,8 +1,18 @@
+import { createHash, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { ResponseCache } from '../cache/response-cache';
 import type { ScheduleHorizon } from '../cache/schedule-horizon';
 import type { Context } from '../context';
+import type { DatabaseHealth } from '../database/health';
+import { overloaded } from '../errors/errors';
+import type { Metrics } from '../observability/metrics';
+import { RequestMeter } from '../protection/meter';
+import type { LoadMonitor } from '../protection/overload';
+import { rateLimitHeaders, type Budgets, type Payer } from '../protection/rate-limit';
 import { sendGraphiQL, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
 import { entityTag, passesCsrfPrevention, requestCacheKey, sendCacheable } from './response-caching';
 
@@ -10,16 +20,21 @@ const MAX_BODY_BYTES = 1_000_000;
 
 export interface HttpHandlerOptions {
   apollo: ApolloServer<Context>;
-  context: (req: IncomingMessage) => Promise<Context>;
+  /** The request's context, with its meter: built inside Apollo once the request is under way. */
+  context: (req: IncomingMessage, meter: RequestMeter) => Promise<Context>;
   ready: () => Promise<boolean>;
-  /** Counters for /metrics, in Prometheus's text format. */
-  metrics: () => Record<string, { help: string; value: number }>;
+  metrics: Metrics;
+  logger: Logger;
   /** Anonymous answers, or null when RESPONSE_CACHE is off (HTTP caching headers are sent either way). */
   cache: ResponseCache | null;
   /** When the next scheduled piece goes public: no answer may be kept past it. */
   horizon: ScheduleHorizon;
-  /** Counted here, reported by /metrics. */
-  cacheCounts: { hits: number; misses: number };
+  budgets: Budgets;
+  load: LoadMonitor;
+  health: DatabaseHealth;
+  clientAddress: (req: IncomingMessage) => string;
+  deadlineMs: number;
+  graphiql: boolean;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -98,9 +113,65 @@ class RequestKeys {
   }
 }
 
+/** A request id the client sent (X-Request-Id) is kept when it is a plain token; otherwise one is made. */
+function requestIdOf(req: IncomingMessage): string {
+  const sent = req.headers['x-request-id'];
+  return typeof sent === 'string' && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID();
+}
+
+/** Who pays for a request: its token (by a hash, never the token itself), or its client's address. */
+function payerOf(req: IncomingMessage, address: string): Payer {
+  const authorization = req.headers.authorization;
+  if (authorization === undefined) return { kind: 'anonymous', id: address };
+  return { kind: 'token', id: createHash('sha256').update(authorization).digest('base64url').slice(0, 22) };
+}
+
+/** A refusal made before Apollo runs, in the same shape Apollo answers errors in. */
+function sendGraphQLError(res: ServerResponse, meter: RequestMeter, error: GraphQLError): void {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> }; code?: unknown };
+  res.statusCode = http?.status ?? 400;
+  for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  meter.codes.push(String(extensions.code));
+  res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...extensions, requestId: meter.requestId } }] }));
+}
+
+function rateHeaders(meter: RequestMeter): string[] {
+  const headers = ['x-request-id', meter.requestId];
+  if (meter.rate) for (const [name, value] of rateLimitHeaders(meter.rate)) headers.push(name, value);
+  return headers;
+}
+
 /** Plain node:http in front of Apollo: the fewest layers between a request and its answer. */
 export function createHttpHandler(options: HttpHandlerOptions) {
   const keys = new RequestKeys();
+  const { metrics, logger, budgets } = options;
+
+  /** Metrics and the request's one log line, from its meter. */
+  const record = (meter: RequestMeter, method: string, status: number, started: number) => {
+    const seconds = (performance.now() - started) / 1000;
+    metrics.requestDuration.observe({ operation: metrics.operationLabel(meter.operation), cache: meter.cache ?? 'NONE', status }, seconds);
+    for (const code of meter.codes) metrics.errors.inc({ code });
+    if (status === 429) metrics.rateLimited.inc({ client: meter.payer.kind });
+    logger.info(
+      {
+        reqId: meter.requestId,
+        method,
+        operation: meter.operation,
+        status,
+        ms: Math.round(seconds * 10_000) / 10,
+        cost: meter.cost,
+        cache: meter.cache,
+        sql: meter.statements,
+        client: meter.payer.kind,
+        ip: meter.address,
+        ...(meter.codes.length ? { codes: meter.codes } : {}),
+      },
+      'request',
+    );
+  };
+
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Split by hand: a full URL parse costs as much as the rest of a cache hit's routing.
     const target = req.url ?? '/';
@@ -109,93 +180,143 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const search = mark === -1 ? '' : target.slice(mark);
     let parsedUrl: URL | undefined;
     const url = () => (parsedUrl ??= new URL(target, 'http://localhost'));
-    try {
-      if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
-      if (pathname === '/readyz') {
-        const ready = await options.ready();
-        return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
-      }
-      if (pathname === '/metrics') {
-        res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(
-          Object.entries(options.metrics())
-            .map(([name, { help, value }]) => `# HELP ${name} ${help}\n# TYPE ${name} ${name.endsWith('_total') ? 'counter' : 'gauge'}\n${name} ${value}\n`)
-            .join(''),
-        );
-        return;
-      }
-      if (pathname !== '/graphql') {
-        if (sendGraphiQLAsset(url(), res)) return;
-        return sendJson(res, 404, { error: 'Not found: the API lives at /graphql.' });
-      }
-      const method = req.method ?? 'GET';
-      if (method === 'GET' && wantsGraphiQL(req, url())) return sendGraphiQL(res);
-
-      const raw = method === 'POST' ? await readBody(req) : Buffer.from(search);
-      const contentType = req.headers['content-type'] ?? '';
-      let body: unknown;
-      let parsed = false;
-      const parsedBody = () => {
-        if (!parsed) [body, parsed] = [method === 'POST' ? parseBody(raw.toString('utf8'), contentType) : undefined, true];
-        return body;
-      };
-      // Editors (any token) always get a fresh answer; only anonymous reads are shared. A hit needs
-      // neither the body parsed nor Apollo's header map: the key of a request text seen before is kept.
-      const anonymous = req.headers.authorization === undefined;
-      const accept = req.headers.accept ?? '';
-      const key =
-        anonymous && options.cache && passesCsrfPrevention(method, req.headers)
-          ? keys.of(raw, `${method}\n${accept}\n${contentType}`, () => requestCacheKey(method, parsedBody(), url().searchParams, accept))
-          : null;
-      if (key !== null) {
-        // The memory cache answers at once: awaiting only a promise spares a hit a trip through the microtask queue.
-        const found = options.cache!.get(key);
-        const hit = found instanceof Promise ? await found : found;
-        if (hit) {
-          options.cacheCounts.hits += 1;
-          return sendCacheable(req, res, hit, 'HIT');
+    if (pathname !== '/graphql') {
+      try {
+        if (pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+        if (pathname === '/readyz') {
+          const ready = await options.ready();
+          return sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'database unreachable' });
         }
-        options.cacheCounts.misses += 1;
-      }
-      const headers = new HeaderMap();
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-      }
-      const ticket = key !== null ? await options.cache!.begin() : undefined;
-      let context: Context | undefined;
-      const result = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: { method, headers, search, body: parsedBody() },
-        context: async () => (context = await options.context(req)),
-      });
-      const status = result.status ?? 200;
-      if (anonymous && status === 200 && result.body.kind === 'complete' && context?.cache.operation === 'query' && !context.cache.failed) {
-        const now = Date.now();
-        const answer = Buffer.from(result.body.string, 'utf8');
-        const response = {
-          body: answer,
-          contentType: result.headers.get('content-type') ?? 'application/json; charset=utf-8',
-          etag: entityTag(answer),
-          keys: [...context.cache.keys],
-          surrogateKey: [...context.cache.keys].join(' '),
-          expiresAt: Math.min(now + context.cache.maxAge * 1000, await options.horizon.until(now)),
-        };
-        if (key !== null && response.expiresAt > now) await options.cache!.set(key, response, ticket);
-        return sendCacheable(req, res, response, key !== null ? 'MISS' : 'BYPASS');
-      }
-      for (const [name, value] of result.headers) res.setHeader(name, value);
-      res.setHeader('cache-control', anonymous ? 'no-store' : 'private, no-store');
-      res.statusCode = status;
-      if (result.body.kind === 'complete') {
-        res.end(result.body.string);
+        if (pathname === '/metrics') {
+          const text = await metrics.registry.metrics();
+          res.writeHead(200, { 'content-type': metrics.registry.contentType, 'cache-control': 'no-store' });
+          res.end(text);
+          return;
+        }
+        if (options.graphiql && sendGraphiQLAsset(url(), res)) return;
+        return sendJson(res, 404, { error: 'Not found: the API lives at /graphql.' });
+      } catch (error) {
+        logger.error({ err: error, path: pathname }, 'request failed');
+        if (!res.headersSent) sendJson(res, 500, { error: 'Something went wrong on our side.' });
         return;
       }
-      for await (const chunk of result.body.asyncIterator) res.write(chunk);
-      res.end();
+    }
+
+    const method = req.method ?? 'GET';
+    if (method === 'GET' && options.graphiql && wantsGraphiQL(req, url())) return sendGraphiQL(res);
+    const started = performance.now();
+    const address = options.clientAddress(req);
+    const meter = new RequestMeter(requestIdOf(req), payerOf(req, address), address);
+    try {
+      await serve(req, res, meter, method, search, url);
     } catch (error) {
-      if (res.headersSent) return void res.end();
-      if (error instanceof HttpError) return sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
-      console.error('request failed', error);
-      sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+      if (res.headersSent) res.end();
+      else if (error instanceof GraphQLError) sendGraphQLError(res, meter, error);
+      else if (error instanceof HttpError) {
+        meter.codes.push('BAD_REQUEST');
+        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST', requestId: meter.requestId } }] });
+      } else {
+        logger.error({ reqId: meter.requestId, err: error }, 'request failed');
+        meter.codes.push('INTERNAL_SERVER_ERROR');
+        sendJson(res, 500, { errors: [{ message: 'Something went wrong on our side; the error has been logged.', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: meter.requestId } }] });
+      }
+    } finally {
+      meter.finish();
+      record(meter, method, res.statusCode, started);
     }
   };
+
+  async function serve(req: IncomingMessage, res: ServerResponse, meter: RequestMeter, method: string, search: string, url: () => URL): Promise<void> {
+    const raw = method === 'POST' ? await readBody(req) : Buffer.from(search);
+    const contentType = req.headers['content-type'] ?? '';
+    let body: unknown;
+    let parsed = false;
+    const parsedBody = () => {
+      if (!parsed) [body, parsed] = [method === 'POST' ? parseBody(raw.toString('utf8'), contentType) : undefined, true];
+      return body;
+    };
+    // Editors (any token) always get a fresh answer; only anonymous reads are shared. A hit needs
+    // neither the body parsed nor Apollo's header map: the key of a request text seen before is kept.
+    const anonymous = req.headers.authorization === undefined;
+    if (!anonymous) await budgets.admitAuthentication(meter.address);
+    const accept = req.headers.accept ?? '';
+    const key =
+      anonymous && options.cache && passesCsrfPrevention(method, req.headers)
+        ? keys.of(raw, `${method}\n${accept}\n${contentType}`, () => requestCacheKey(method, parsedBody(), url().searchParams, accept))
+        : null;
+    if (key !== null) {
+      // The memory cache answers at once: awaiting only a promise spares a hit a trip through the microtask queue.
+      const found = options.cache!.get(key);
+      const hit = found instanceof Promise ? await found : found;
+      if (hit) {
+        meter.cache = 'HIT';
+        meter.operation = hit.operation;
+        metrics.cacheHits.inc();
+        // A hit costs a point: cheap, but not free, so no client reads without limit.
+        if (budgets.enabled) meter.rate = await budgets.charge(meter.payer, 1);
+        return sendCacheable(req, res, hit, 'HIT', rateHeaders(meter));
+      }
+      metrics.cacheMisses.inc();
+    }
+    // Work the cache cannot answer: refused at once when the process is behind or the client is out of points.
+    if (options.load.overloaded) {
+      metrics.shed.inc();
+      throw overloaded(1);
+    }
+    await budgets.admit(meter.payer);
+
+    const headers = new HeaderMap();
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const ticket = key !== null ? await options.cache!.begin() : undefined;
+    let context: Context | undefined;
+    const stopped = meter.begin(options.deadlineMs, options.health);
+    const execution = options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method, headers, search, body: parsedBody() },
+      context: async () => (context = await options.context(req, meter)),
+    });
+    const outcome = await Promise.race([execution, stopped]);
+    if (outcome instanceof Error) {
+      // The request goes on only until its next SQL statement, which refuses; its answer is dropped.
+      execution.catch(() => undefined);
+      if ((outcome as GraphQLError).extensions?.code === 'DEADLINE_EXCEEDED') metrics.deadlines.inc();
+      throw outcome;
+    }
+    const result = outcome;
+    let status = result.status ?? 200;
+    if (status === 401) await budgets.failedAuthentication(meter.address);
+    if (anonymous && status === 200 && result.body.kind === 'complete' && context?.cache.operation === 'query' && !context.cache.failed) {
+      const now = Date.now();
+      const answer = Buffer.from(result.body.string, 'utf8');
+      const response = {
+        body: answer,
+        contentType: result.headers.get('content-type') ?? 'application/json; charset=utf-8',
+        etag: entityTag(answer),
+        keys: [...context.cache.keys],
+        surrogateKey: [...context.cache.keys].join(' '),
+        expiresAt: Math.min(now + context.cache.maxAge * 1000, await options.horizon.until(now)),
+        operation: meter.operation,
+      };
+      if (key !== null && response.expiresAt > now) await options.cache!.set(key, response, ticket);
+      meter.cache = key !== null ? 'MISS' : 'BYPASS';
+      return sendCacheable(req, res, response, meter.cache, rateHeaders(meter));
+    }
+    // An answer the database could not give is a 503, so that clients and balancers retry elsewhere.
+    if (status === 200 && meter.codes.includes('SERVICE_UNAVAILABLE')) {
+      status = 503;
+      res.setHeader('retry-after', '1');
+    }
+    for (const [name, value] of result.headers) res.setHeader(name, value);
+    const extra = rateHeaders(meter);
+    for (let i = 0; i < extra.length; i += 2) res.setHeader(extra[i], extra[i + 1]);
+    res.setHeader('cache-control', anonymous ? 'no-store' : 'private, no-store');
+    res.statusCode = status;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
 }

@@ -88,12 +88,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 /**
  * Sends a cacheable answer with its HTTP caching headers: `Cache-Control` for the time it has left,
  * `ETag` (a matching If-None-Match gets 304 with no body), and `Surrogate-Key` naming the objects in it
- * so a CDN can purge by object.
+ * so a CDN can purge by object; `extra` are further names and values (request id, RateLimit-*).
  */
-export function sendCacheable(req: IncomingMessage, res: ServerResponse, response: CachedResponse, state: 'HIT' | 'MISS' | 'BYPASS'): void {
+export function sendCacheable(req: IncomingMessage, res: ServerResponse, response: CachedResponse, state: 'HIT' | 'MISS' | 'BYPASS', extra: string[]): void {
   const maxAge = Math.max(0, Math.floor((response.expiresAt - Date.now()) / 1000));
   // A flat list of names and values: node:http takes it without copying an object's keys.
-  const headers = ['cache-control', `public, max-age=${maxAge}`, 'etag', response.etag, 'surrogate-key', response.surrogateKey, 'vary', 'Accept, Authorization', 'x-cache', state];
+  const headers = ['cache-control', `public, max-age=${maxAge}`, 'etag', response.etag, 'surrogate-key', response.surrogateKey, 'vary', 'Accept, Authorization', 'x-cache', state, ...extra];
   if (matches(req.headers['if-none-match'], response.etag)) {
     res.writeHead(304, headers);
     res.end();

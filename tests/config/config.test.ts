@@ -9,7 +9,48 @@ describe('configuration from the environment', () => {
       database: { kind: 'sqlite', file: './data/masthead.sqlite' },
       seedDemo: true,
       cache: { enabled: true, maxBytes: 64 * 1024 * 1024, redis: null },
+      protection: {
+        limits: { depth: 10, aliases: 15, directives: 25, tokens: 2000, cost: 5000 },
+        deadlineMs: 10_000,
+        rateLimit: { enabled: true, windowSeconds: 60, anonymousPoints: 10_000, tokenPoints: 100_000 },
+        trustProxy: null,
+        overloadLagMs: 200,
+        introspection: true,
+        graphiql: true,
+      },
+      logLevel: 'info',
     });
+  });
+
+  it('reads the protection settings: limits, deadline, budgets, proxies, shedding, exploration', () => {
+    const config = loadConfig({
+      QUERY_MAX_DEPTH: '8',
+      QUERY_MAX_ALIASES: '0',
+      QUERY_MAX_DIRECTIVES: '5',
+      QUERY_MAX_TOKENS: '500',
+      QUERY_MAX_COST: '1200',
+      REQUEST_DEADLINE_MS: '2500',
+      RATE_LIMIT: 'off',
+      RATE_LIMIT_WINDOW_S: '10',
+      RATE_LIMIT_ANONYMOUS: '300',
+      RATE_LIMIT_TOKEN: '9000',
+      TRUST_PROXY: 'loopback, 10.0.0.0/8',
+      OVERLOAD_LAG_MS: '0',
+      INTROSPECTION: 'off',
+      GRAPHIQL: 'false',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config.protection).toEqual({
+      limits: { depth: 8, aliases: 0, directives: 5, tokens: 500, cost: 1200 },
+      deadlineMs: 2500,
+      rateLimit: { enabled: false, windowSeconds: 10, anonymousPoints: 300, tokenPoints: 9000 },
+      trustProxy: 'loopback, 10.0.0.0/8',
+      overloadLagMs: 0,
+      introspection: false,
+      graphiql: false,
+    });
+    expect(config.logLevel).toBe('warn');
+    expect(loadConfig({ TRUST_PROXY: '2' }).protection.trustProxy).toBe('2');
   });
 
   it('reads the response cache settings; instances share Redis answers only for the same database', () => {
@@ -38,6 +79,13 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'postgres://db:5432' }, 'DATABASE_URL'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
     [{ RESPONSE_CACHE: 'sometimes' }, 'RESPONSE_CACHE'],
+    [{ QUERY_MAX_DEPTH: '0' }, 'QUERY_MAX_DEPTH'],
+    [{ QUERY_MAX_COST: 'lots' }, 'QUERY_MAX_COST'],
+    [{ REQUEST_DEADLINE_MS: '10s' }, 'REQUEST_DEADLINE_MS'],
+    [{ RATE_LIMIT_ANONYMOUS: '-5' }, 'RATE_LIMIT_ANONYMOUS'],
+    [{ TRUST_PROXY: 'the load balancer' }, 'TRUST_PROXY'],
+    [{ INTROSPECTION: 'perhaps' }, 'INTROSPECTION'],
+    [{ LOG_LEVEL: 'chatty' }, 'LOG_LEVEL'],
     [{ CACHE_MAX_MB: '0' }, 'CACHE_MAX_MB'],
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
   ])('stops on %o with one line naming %s', (env, setting) => {

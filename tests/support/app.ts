@@ -2,7 +2,8 @@ import 'reflect-metadata';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { ClientError, GraphQLClient } from 'graphql-request';
 import { expect } from 'vitest';
-import type { CacheConfig } from '../../src/config/config';
+import pino, { type Logger } from 'pino';
+import { loadConfig, type CacheConfig, type ProtectionConfig } from '../../src/config/config';
 import { createApp, type App } from '../../src/server/app';
 import { createTestDatabase, type TestDatabase } from './database';
 
@@ -22,7 +23,17 @@ export interface TestAppOptions {
   cache?: Partial<CacheConfig>;
   /** A database another instance also uses; the caller drops it. */
   database?: TestDatabase;
+  /**
+   * Protection as production runs it, except that rate limits and overload shedding are off unless a
+   * test turns them on: a suite sends hundreds of requests from one address on a busy machine.
+   */
+  protection?: Partial<ProtectionConfig>;
+  /** The app's log (silent unless a test reads it). */
+  logger?: Logger;
+  healthIntervalMs?: { up: number; down: number };
 }
+
+const defaults = loadConfig({});
 
 /** Boots the real app over HTTP on a fresh database (migrated, demo newsroom loaded unless `seed: false`). */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -34,8 +45,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       database: database.config,
       seedDemo: options.seed ?? true,
       cache: { enabled: true, maxBytes: 16 * 1024 * 1024, redis: null, ...options.cache },
+      protection: { ...defaults.protection, rateLimit: { ...defaults.protection.rateLimit, enabled: false }, overloadLagMs: 0, ...options.protection },
+      logLevel: 'silent',
     },
-    { log: () => {}, checkQueries: true },
+    { logger: options.logger ?? pino({ level: 'silent' }), checkQueries: true, healthIntervalMs: options.healthIntervalMs },
   );
   const url = `${app.url}/graphql`;
   return {

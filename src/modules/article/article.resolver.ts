@@ -24,6 +24,7 @@ import { toPayload, type PayloadValue } from '../../errors/payload.type';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
 import { RelatedCoverageInput } from '../related/related.inputs';
 import { ArticleConnection, ArticleType, type ArticleRow } from './article.type';
+import { ListSize, MaxItems } from '../../protection/cost';
 
 const MAX_RELATED = 20;
 
@@ -63,6 +64,7 @@ export class ArticleResolver {
     return context.articles.section(article);
   }
 
+  @ListSize(4)
   @FieldResolver(() => [AuthorType], { description: 'The authors, in byline order.' })
   authors(@Root() article: ArticleRow, @Ctx() context: Context): Promise<AuthorRow[]> {
     return context.loaders.author.byArticle.load(article.id);
@@ -73,6 +75,7 @@ export class ArticleResolver {
     return byline(await context.loaders.author.byArticle.load(article.id));
   }
 
+  @ListSize(10)
   @FieldResolver(() => [TagType], { description: "The article's tags in the editor's order, optionally of one kind." })
   async tags(
     @Root() article: ArticleRow,
@@ -83,6 +86,7 @@ export class ArticleResolver {
     return kind ? tags.filter((tag) => tag.kind === kind) : tags;
   }
 
+  @ListSize(40)
   @FieldResolver(() => [BodyBlockUnion], { description: 'The body as blocks, in reading order.' })
   async body(@Root() article: ArticleRow, @Ctx() context: Context): Promise<BodyBlockValue[]> {
     return toBodyBlocks(article.id, await bodyOf(article, context));
@@ -98,11 +102,13 @@ export class ArticleResolver {
     return renderHtml(...(await renderable(article, context)));
   }
 
+  @ListSize(10)
   @FieldResolver(() => [HeadingBlockType], { description: "The body's subheadings, in order, with their anchors." })
   async tableOfContents(@Root() article: ArticleRow, @Ctx() context: Context): Promise<HeadingBlockType[]> {
     return tableOfContents(await bodyOf(article, context));
   }
 
+  @ListSize(10)
   @FieldResolver(() => [BodySectionType], { description: 'The body grouped under its subheadings; the opening run before the first subheading has no heading.' })
   async bodySections(@Root() article: ArticleRow, @Ctx() context: Context): Promise<BodySectionValue[]> {
     const [body, quotes] = await Promise.all([bodyOf(article, context), context.loaders.quote.byArticle.load(article.id)]);
@@ -119,11 +125,13 @@ export class ArticleResolver {
     return readingTimeMinutes(countWords(renderText(...(await renderable(article, context)))));
   }
 
+  @ListSize(10)
   @FieldResolver(() => [QuoteType], { description: 'Quotes in the article, in reading order.' })
   quotes(@Root() article: ArticleRow, @Ctx() context: Context): Promise<QuoteRow[]> {
     return context.loaders.quote.byArticle.load(article.id);
   }
 
+  @MaxItems(MAX_RELATED)
   @FieldResolver(() => [RelatedCoverageType], { description: 'Editor-chosen coverage first, in the editor\'s order, then SIMILAR articles chosen by the service.' })
   relatedCoverage(
     @Root() article: ArticleRow,
@@ -141,6 +149,7 @@ export class ArticleResolver {
     return article.mainImageId === null ? null : context.loaders.image.byId.load(article.mainImageId);
   }
 
+  @ListSize(3)
   @FieldResolver(() => [CorrectionType], { description: 'Published corrections, oldest first.' })
   corrections(@Root() article: ArticleRow, @Ctx() context: Context): Promise<CorrectionRow[]> {
     return context.loaders.correction.byArticle.load(article.id);
@@ -198,6 +207,7 @@ export class ArticleResolver {
     return toPayload(await context.articleEditor.importCopy(input), (id) => context.articles.byId(id));
   }
 
+  @ListSize(20)
   @FieldResolver(() => [ArticleRevisionType], { description: 'Every saved change, newest first. For newsroom tokens only.' })
   revisions(@Root() article: ArticleRow, @Ctx() context: Context): Promise<ArticleRevisionRow[]> {
     return context.articles.revisions(article);

@@ -3,6 +3,7 @@ import { ImageType } from '../image/image.type';
 import { QuoteType, type QuoteRow } from '../quote/quote.type';
 import type { StoredBlock } from './body.blocks';
 import { bodyRuns, headingAnchors } from './body.render';
+import { ListSize } from '../../protection/cost';
 
 @ObjectType('ParagraphBlock', { simpleResolvers: true, description: 'A paragraph of the body.' })
 export class ParagraphBlockType {
@@ -105,9 +106,11 @@ export class BodySectionType {
   @Field(() => HeadingBlockType, { nullable: true, description: 'Null for the opening run before the first subheading.' })
   heading!: HeadingBlockType | null;
 
+  @ListSize(10)
   @Field(() => [BodyBlockUnion], { description: 'The blocks after the heading, up to the next subheading.' })
   blocks!: BodyBlockValue[];
 
+  @ListSize(5)
   @Field(() => [QuoteType], { description: 'The quotes that appear in this run, in reading order.' })
   quotes!: QuoteRow[];
 }

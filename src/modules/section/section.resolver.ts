@@ -7,6 +7,7 @@ import { SectionType, sectionUri, type SectionRow } from './section.type';
 import { toPayload, type PayloadValue } from '../../errors/payload.type';
 import { CreateSectionInput } from './section.inputs';
 import { SectionPayload } from './section.payloads';
+import { ListSize } from '../../protection/cost';
 
 @ArgsType()
 class SectionArticlesArgs extends PageArgs {
@@ -21,6 +22,7 @@ export class SectionResolver {
     return context.sections.byPath(path);
   }
 
+  @ListSize(10)
   @Query(() => [SectionType], { description: 'Top-level sections, in editorial order.' })
   sections(@Ctx() context: Context): Promise<SectionRow[]> {
     return context.sections.topLevel();
@@ -36,6 +38,7 @@ export class SectionResolver {
     return section.parentId === null ? null : context.loaders.section.byId.load(section.parentId);
   }
 
+  @ListSize(10)
   @FieldResolver(() => [SectionType], { description: 'Subsections, in editorial order.' })
   children(@Root() section: SectionRow, @Ctx() context: Context): Promise<SectionRow[]> {
     return context.loaders.section.childrenOf.load(section.id);

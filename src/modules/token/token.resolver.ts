@@ -2,6 +2,7 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { Context, WriteResult } from '../../context';
 import { CreateApiTokenInput } from './token.inputs';
 import { ApiTokenPayload, ApiTokenType, type ApiTokenRow } from './token.type';
+import { ListSize } from '../../protection/cost';
 
 function payload(result: WriteResult<{ row: ApiTokenRow; secret: string | null }>): ApiTokenPayload {
   return { apiToken: result.value?.row ?? null, secret: result.value?.secret ?? null, userErrors: result.userErrors };
@@ -9,6 +10,7 @@ function payload(result: WriteResult<{ row: ApiTokenRow; secret: string | null }
 
 @Resolver(() => ApiTokenType)
 export class TokenResolver {
+  @ListSize(20)
   @Query(() => [ApiTokenType], { description: 'Every API token, live and revoked, newest first. Needs an ADMIN token.' })
   apiTokens(@Ctx() context: Context): Promise<ApiTokenRow[]> {
     return context.tokens.list();

@@ -3,6 +3,7 @@ import { Role } from '../../auth/viewer';
 import { UserErrorType } from '../../errors/user-error.type';
 import type { UserErrorValue } from '../../errors/errors';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
+import { ListSize } from '../../protection/cost';
 
 export interface ApiTokenRow {
   id: number;
@@ -35,6 +36,7 @@ export class ApiTokenPayload {
   @Field(() => String, { nullable: true, description: 'The new token itself, to send as "Authorization: Bearer <secret>"; shown only in this answer.' })
   secret!: string | null;
 
+  @ListSize(3)
   @Field(() => [UserErrorType], { description: 'What was wrong with the request; empty when it succeeded.' })
   userErrors!: UserErrorValue[];
 }
