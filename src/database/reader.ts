@@ -149,6 +149,8 @@ export class SqlReader {
     try {
       const connection = await client.acquireConnection();
       try {
+        // The wait for a connection may have outlasted the request.
+        this.guard.check();
         if (this.dialect === 'postgresql') return (await (connection as PostgresHandle).query({ name, text: sql, values: bindings as unknown[] })).rows as T[];
         return prepared(connection as SqliteHandle, sql).all(...bindings.map(sqliteValue)) as T[];
       } finally {

@@ -222,10 +222,12 @@ interface ProbeConnection {
 /**
  * One round trip to the database for DatabaseHealth. PostgreSQL is probed on a connection of its own,
  * so that a pool busy with slow reads never reads as a database that is gone, and a probe that hangs
- * is dropped rather than kept; SQLite is a file in this process and answers through the pool.
+ * is dropped rather than kept.
  */
 function databaseProbe(orm: Orm, database: Config['database']): () => Promise<void> {
-  if (database.kind === 'sqlite') return async () => void (await orm.em.getConnection().execute('select 1'));
+  // SQLite lives in this process: it answers while the process does, and probing it through its one
+  // pooled connection would read a long write (a rebuild) as a database that is gone.
+  if (database.kind === 'sqlite') return async () => {};
   // node-postgres, as knex loaded it.
   const client = orm.em.getKnex().client as { driver: { Client: new (settings: object) => ProbeConnection }; connectionSettings: object };
   let connection: ProbeConnection | null = null;
