@@ -142,15 +142,15 @@ export class SqlReader {
 
   private async run<T>({ sql, bindings, name }: NativeQuery): Promise<T[]> {
     this.guard.check();
-    this.guard.statement();
-    // The statement counter (orm.ts) hangs on this hook.
-    this.em.config.get('onQuery')(sql, bindings as unknown[]);
     const client = this.knex.client;
     try {
       const connection = await client.acquireConnection();
       try {
         // The wait for a connection may have outlasted the request.
         this.guard.check();
+        this.guard.statement();
+        // The statement counter (orm.ts) hangs on this hook.
+        this.em.config.get('onQuery')(sql, bindings as unknown[]);
         if (this.dialect === 'postgresql') return (await (connection as PostgresHandle).query({ name, text: sql, values: bindings as unknown[] })).rows as T[];
         return prepared(connection as SqliteHandle, sql).all(...bindings.map(sqliteValue)) as T[];
       } finally {
