@@ -2,6 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
+  getVariableValues,
   Kind,
   Lexer,
   Source,
@@ -78,7 +79,10 @@ export class QueryLimiter {
     for (const limit of ['depth', 'aliases', 'directives'] as const) {
       if (shape[limit] > this.limits[limit]) throw queryLimitExceeded(limit, this.limits[limit], shape[limit]);
     }
-    const cost = queryCost({ schema: this.schema, operation, fragments, variables, introspection: this.introspection });
+    // The variables as the operation will run with them: its defaults filled in where none were sent.
+    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {});
+    const values = coerced.coerced ?? variables;
+    const cost = queryCost({ schema: this.schema, operation, fragments, variables: values, introspection: this.introspection });
     if (cost > this.limits.cost) throw queryLimitExceeded('cost', this.limits.cost, cost);
     return { ...shape, cost };
   }
