@@ -149,7 +149,7 @@ function parseProtection(env: NodeJS.ProcessEnv): ProtectionConfig {
     rateLimit: {
       enabled: parseBoolean('RATE_LIMIT', env.RATE_LIMIT, true),
       windowSeconds: parseWhole('RATE_LIMIT_WINDOW_S', env.RATE_LIMIT_WINDOW_S, 60, 1),
-      anonymousPoints: parseWhole('RATE_LIMIT_ANONYMOUS', env.RATE_LIMIT_ANONYMOUS, 10_000, 1),
+      anonymousPoints: parseWhole('RATE_LIMIT_ANONYMOUS', env.RATE_LIMIT_ANONYMOUS, 20_000, 1),
       tokenPoints: parseWhole('RATE_LIMIT_TOKEN', env.RATE_LIMIT_TOKEN, 100_000, 1),
     },
     trustProxy,

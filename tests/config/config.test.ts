@@ -12,7 +12,7 @@ describe('configuration from the environment', () => {
       protection: {
         limits: { depth: 10, aliases: 15, directives: 25, tokens: 2000, cost: 5000 },
         deadlineMs: 10_000,
-        rateLimit: { enabled: true, windowSeconds: 60, anonymousPoints: 10_000, tokenPoints: 100_000 },
+        rateLimit: { enabled: true, windowSeconds: 60, anonymousPoints: 20_000, tokenPoints: 100_000 },
         trustProxy: null,
         overloadLagMs: 200,
         introspection: true,
