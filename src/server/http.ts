@@ -210,8 +210,9 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     try {
       await serve(req, res, meter, method, search, url);
     } catch (error) {
-      if (res.headersSent) res.end();
-      else if (error instanceof GraphQLError) sendGraphQLError(res, meter, error);
+      if (res.headersSent) return void res.end();
+      res.setHeader('x-request-id', meter.requestId);
+      if (error instanceof GraphQLError) sendGraphQLError(res, meter, error);
       else if (error instanceof HttpError) {
         meter.codes.push('BAD_REQUEST');
         sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST', requestId: meter.requestId } }] });
