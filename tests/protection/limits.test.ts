@@ -235,3 +235,30 @@ describe('the cost of every list is known before a query runs', () => {
     expect([...connections]).toEqual(expect.arrayContaining(['ArticleConnection', 'QuoteConnection', 'SearchConnection', 'TagConnection']));
   });
 });
+
+describe('the README', () => {
+  it("lists each contract operation's depth and cost as the limiter measures them", () => {
+    const root = path.resolve(__dirname, '../..');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const limiter = new QueryLimiter(buildMastheadSchema(), DEFAULT_QUERY_LIMITS);
+    const folder = path.resolve(root, '../shared/contract/operations');
+    const rows = new Map<string, string>();
+    for (const file of fs.readdirSync(folder)) {
+      const document = parse(fs.readFileSync(path.join(folder, file), 'utf8'));
+      for (const operation of document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)) {
+        const { depth, cost } = limiter.check(document, operation, {});
+        const takesFirst = operation.variableDefinitions?.some((variable) => variable.variable.name.value === 'first');
+        const largest = takesFirst ? limiter.check(document, operation, { first: 100 }).cost.toLocaleString('en') : '';
+        rows.set(operation.name!.value, `| ${depth} | ${cost.toLocaleString('en')} |${largest ? ` ${largest} ` : ' '}|`);
+      }
+    }
+    for (const [name, row] of rows) {
+      const line = readme.split('\n').find((text) => text.startsWith('| `') && text.includes(`\`${name}\``));
+      expect(line, `README has a row for ${name}`).toBeDefined();
+      expect(line!.slice(line!.indexOf('|', 2))).toBe(row);
+    }
+    for (const [name, limit] of Object.entries(DEFAULT_QUERY_LIMITS)) {
+      expect(readme).toMatch(new RegExp(`\\| ${name} \\| ${limit.toLocaleString('en')} \\|`));
+    }
+  });
+});
