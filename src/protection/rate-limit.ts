@@ -78,14 +78,6 @@ export class Budgets {
     }
   }
 
-  /** Refuses at once a payer whose budget is already spent, before any work on its request. */
-  async admit(payer: Payer): Promise<void> {
-    if (!this.config.enabled) return;
-    const limiter = this.limiters[payer.kind];
-    const spent = await limiter.get(payer.id).catch(() => null);
-    if (spent && spent.consumedPoints >= limiter.points) throw this.refusal(limiter, spent);
-  }
-
   /** Counts a wrong or revoked token against its address. */
   async failedAuthentication(address: string): Promise<void> {
     if (this.config.enabled) await this.failedAuth.consume(address).catch(() => undefined);

@@ -259,12 +259,14 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       }
       metrics.cacheMisses.inc();
     }
-    // Work the cache cannot answer: refused at once when the process is behind or the client is out of points.
+    // Work the cache cannot answer: refused at once when the process is behind or the client is out
+    // of points. Every request costs a point up front, so that even ones that fail to parse are paid
+    // for; the plugin charges the rest of the query's cost once it is known.
     if (options.load.overloaded) {
       metrics.shed.inc();
       throw overloaded(1);
     }
-    await budgets.admit(meter.payer);
+    if (budgets.enabled) meter.rate = await budgets.charge(meter.payer, 1);
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -308,9 +310,10 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       status = 503;
       res.setHeader('retry-after', '1');
     }
-    for (const [name, value] of result.headers) res.setHeader(name, value);
     const extra = rateHeaders(meter);
     for (let i = 0; i < extra.length; i += 2) res.setHeader(extra[i], extra[i + 1]);
+    // Apollo's own, from an error's `extensions.http` (a 429's spent budget) last, so they win.
+    for (const [name, value] of result.headers) res.setHeader(name, value);
     res.setHeader('cache-control', anonymous ? 'no-store' : 'private, no-store');
     res.statusCode = status;
     if (result.body.kind === 'complete') {

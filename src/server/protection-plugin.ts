@@ -16,7 +16,8 @@ export interface ProtectionPluginOptions {
 
 /**
  * Apollo's part of the protection. Once the operation is known and before anything runs, its shape
- * and cost are measured against the limits and the cost is charged to the client's budget; a query
+ * and cost are measured against the limits and the cost is charged to the client's budget (less the
+ * point the HTTP layer charged on arrival); a query
  * over a limit or a client out of points gets its error (400 or 429) and nothing else happens. On
  * the way out, every error carries the request id, unexpected ones are logged with it (their text
  * never leaves the process: formatError), and the parser's token refusal is told like the others.
@@ -32,7 +33,8 @@ export function protectionPlugin({ limiter, budgets, metrics, logger }: Protecti
           meter.operation = operation.name?.value ?? null;
           const measure = limiter.check(document, operation, request.variables);
           meter.cost = measure.cost;
-          if (budgets.enabled) meter.rate = await budgets.charge(meter.payer, measure.cost);
+          // The HTTP layer charged the first point.
+          if (budgets.enabled && measure.cost > 1) meter.rate = await budgets.charge(meter.payer, measure.cost - 1);
         },
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
