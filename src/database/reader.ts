@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { DatabaseConfig } from '../config/config';
+import { isConnectionFailure, serviceUnavailable } from '../errors/errors';
 
 /** What knex's pool hands out: a better-sqlite3 database or a node-postgres client. */
 interface SqliteHandle {
@@ -158,6 +159,9 @@ export class SqlReader {
       }
     } catch (error) {
       this.guard.failed(error);
+      // Whoever reads, a lost connection is a 503: the schedule horizon reads outside any request's
+      // resolvers (src/server/http.ts), where a raw driver error would answer 500.
+      if (isConnectionFailure(error)) throw serviceUnavailable();
       throw error;
     }
   }

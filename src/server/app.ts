@@ -234,7 +234,10 @@ function databaseProbe(orm: Orm, database: Config['database']): () => Promise<vo
   return async () => {
     try {
       if (!connection) {
-        connection = new client.driver.Client({ ...client.connectionSettings, connectionTimeoutMillis: 1_000 });
+        // Both bounded, so that a probe on a connection that went silent (no reset ever reached it)
+        // fails by itself and the connection is dropped below: DatabaseHealth's own timeout only stops
+        // waiting, and the next probe would queue behind the lost one for good.
+        connection = new client.driver.Client({ ...client.connectionSettings, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
         // A connection that breaks is replaced at the next probe; its error must not go unheard.
         connection.on('error', () => undefined);
         await connection.connect();
