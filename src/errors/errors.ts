@@ -40,6 +40,13 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
   });
 }
 
+/** Text holding NUL or half a surrogate pair, which no database stores: refused before anything runs. */
+export function unstorableText(): GraphQLError {
+  return new GraphQLError('The request holds text that cannot be stored: a NUL character, or half of a UTF-16 surrogate pair.', {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
+  });
+}
+
 export function unauthenticated(message = 'A valid API token is required: send it as "Authorization: Bearer <token>".'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 }
@@ -115,7 +122,13 @@ function retryAfter(seconds: number): HeaderMap {
   return new HeaderMap([['retry-after', String(seconds)]]);
 }
 
-const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|Connection terminated|terminating connection|connection.*(closed|ended)|Client has encountered a connection error|database system is (starting|shutting) up|does not exist|SQLITE_(CANTOPEN|BUSY|IOERR)|Knex: Timeout acquiring a connection/i;
+/**
+ * Messages of a database that went away. "Transaction query already complete" is how knex reports a
+ * BEGIN that met a dropped connection (knex/knex#4709): it hands back a finished transaction, and the
+ * first statement in it fails so. A missing column or table is a bug, not an outage: only a missing
+ * database counts.
+ */
+const CONNECTION_FAILURE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|ENOTFOUND|Connection terminated|terminating connection|connection.*(closed|ended)|Client has encountered a connection error|database system is (starting|shutting) up|database "[^"]*" does not exist|SQLITE_(CANTOPEN|BUSY|IOERR)|Knex: Timeout acquiring a connection|Transaction query already complete/i;
 
 /** Is this the database going away (as opposed to a bug)? Such errors heal when it comes back. */
 export function isConnectionFailure(error: unknown): boolean {
@@ -125,10 +138,18 @@ export function isConnectionFailure(error: unknown): boolean {
   return CONNECTION_FAILURE.test(error.message) || (error.cause !== undefined && isConnectionFailure(error.cause));
 }
 
+/** An error Apollo raised itself about a malformed request: no cause, no code, an HTTP 4xx status. */
+function isApolloRequestError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.originalError || error.extensions?.code !== undefined) return false;
+  const status = (error.extensions?.http as { status?: unknown } | undefined)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500;
+}
+
 /** Is this an error the service reports as it is (a known code), rather than a bug to mask? */
 export function isPublicError(error: unknown): boolean {
   const code = error instanceof GraphQLError ? error.extensions?.code : undefined;
   if (typeof code === 'string' && PUBLIC_CODES.has(code)) return true;
+  if (isApolloRequestError(error)) return true;
   const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
   return isConnectionFailure(original);
 }
@@ -152,6 +173,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   if (isConnectionFailure(original)) {
     return { message: serviceUnavailable().message, path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
   }
+  // Apollo's own refusals of a malformed request (a persisted query's wrong version or hash) carry an
+  // HTTP 4xx but no code: they describe the request, not the service, and are told as they are.
+  if (isApolloRequestError(error)) return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
   return {
     message: 'Something went wrong on our side; the error has been logged.',
     path: formatted.path,

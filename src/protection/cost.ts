@@ -79,11 +79,22 @@ export interface CostInput {
 export function queryCost(input: CostInput): number {
   const root = input.operation.operation === 'mutation' ? input.schema.getMutationType() : input.operation.operation === 'subscription' ? input.schema.getSubscriptionType() : input.schema.getQueryType();
   if (!root) return 0;
-  return selectionCost(input, input.operation.selectionSet, root, 1, null, new Set());
+  const cost = selectionCost({ ...input, fragmentCosts: new Map() }, input.operation.selectionSet, root, 1, null, new Set());
+  // Fragments spread in fragments can ask for more than a number holds.
+  return Math.min(cost, Number.MAX_SAFE_INTEGER);
+}
+
+interface Walk extends CostInput {
+  /**
+   * The cost of one of each fragment (by name and the page size it sits in). A cost grows in
+   * proportion to the count above it, so each fragment is walked once however often it is spread:
+   * fragments spreading each other twice per level would otherwise take exponential time to walk.
+   */
+  fragmentCosts: Map<string, number>;
 }
 
 function selectionCost(
-  input: CostInput,
+  input: Walk,
   selectionSet: SelectionSetNode,
   parent: GraphQLCompositeType,
   count: number,
@@ -104,9 +115,15 @@ function selectionCost(
       if (!fragment || spreading.has(name)) continue;
       const type = input.schema.getType(fragment.typeCondition.name.value);
       if (!type || !isCompositeType(type)) continue;
-      spreading.add(name);
-      cost += selectionCost(input, fragment.selectionSet, type, count, pageSize, spreading);
-      spreading.delete(name);
+      const key = `${name}|${pageSize ?? ''}`;
+      let unit = input.fragmentCosts.get(key);
+      if (unit === undefined) {
+        spreading.add(name);
+        unit = selectionCost(input, fragment.selectionSet, type, 1, pageSize, spreading);
+        spreading.delete(name);
+        input.fragmentCosts.set(key, unit);
+      }
+      cost += count * unit;
       continue;
     }
     const field = fieldOf(input.schema, parent, selection.name.value);
@@ -153,7 +170,7 @@ function pageOf(field: GraphQLField<unknown, unknown>, first: unknown): number {
   return Math.max(0, Math.min(Math.floor(first), max));
 }
 
-function declaredSize(input: CostInput, parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | null {
+function declaredSize(input: Walk, parent: GraphQLCompositeType, field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | null {
   if (typeof field.extensions.listSize === 'number') return field.extensions.listSize;
   // A lookup by ids returns one item for each id asked for.
   if (Array.isArray(args.ids)) return args.ids.length;

@@ -2,10 +2,11 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../context';
-import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES } from '../errors/errors';
+import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES, unstorableText } from '../errors/errors';
 import type { Metrics } from '../observability/metrics';
 import { countTokens, isTokenLimitError, type QueryLimiter } from '../protection/limits';
 import type { Budgets } from '../protection/rate-limit';
+import { holdsUnstorableText } from '../protection/text';
 
 export interface ProtectionPluginOptions {
   limiter: QueryLimiter;
@@ -31,6 +32,7 @@ export function protectionPlugin({ limiter, budgets, metrics, logger }: Protecti
           // Apollo has refused a request that names no operation of its document before this hook.
           if (!operation) return;
           meter.operation = operation.name?.value ?? null;
+          if (holdsUnstorableText(document, request.variables)) throw unstorableText();
           const measure = limiter.check(document, operation, request.variables);
           meter.cost = measure.cost;
           // The HTTP layer charged the first point.

@@ -14,13 +14,19 @@ function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/** Variables nested deeper than this are no real query's: such a request is answered, never cached. */
+const MAX_KEY_DEPTH = 64;
+
+class TooDeep extends Error {}
+
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` name the same answer. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_KEY_DEPTH) throw new TooDeep();
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item, depth + 1)).join(',')}]`;
   if (value && typeof value === 'object') {
     return `{${Object.keys(value)
       .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`)
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key], depth + 1)}`)
       .join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
@@ -36,8 +42,8 @@ function parseParam(raw: string | null): unknown {
 }
 
 /**
- * The cache key of an anonymous GraphQL request, or null when it cannot be cached (a batch, or no
- * query). The query counts by its SHA-256, which is what Automatic Persisted Queries send: a hash-only
+ * The cache key of an anonymous GraphQL request, or null when it cannot be cached (a batch, no
+ * query, or variables nested past any real query's). The query counts by its SHA-256, which is what Automatic Persisted Queries send: a hash-only
  * GET finds the answer a full POST of the same query left. `accept` decides the content type.
  */
 export function requestCacheKey(method: string, body: unknown, search: URLSearchParams, accept: string): string | null {
@@ -58,7 +64,12 @@ export function requestCacheKey(method: string, body: unknown, search: URLSearch
   const persisted = (parts.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined)?.persistedQuery?.sha256Hash;
   const queryHash = typeof parts.query === 'string' ? sha256(parts.query) : typeof persisted === 'string' && /^[0-9a-f]{64}$/.test(persisted) ? persisted : null;
   if (queryHash === null) return null;
-  return sha256(canonicalJson([queryHash, parts.operationName ?? null, parts.variables ?? null, accept]));
+  try {
+    return sha256(canonicalJson([queryHash, parts.operationName ?? null, parts.variables ?? null, accept]));
+  } catch (error) {
+    if (error instanceof TooDeep) return null;
+    throw error;
+  }
 }
 
 /** Content types a browser form may send cross-site without a preflight. */
