@@ -31,6 +31,16 @@ export interface OrmOptions {
   database: DatabaseConfig;
   counter?: StatementCounter;
   pool?: { min: number; max: number };
+  /** Where knex's own warnings go (a connection that broke, …); its default is plain text on stdout. */
+  log?: (level: 'warn' | 'error', message: string) => void;
+}
+
+/** knex's logger, handed to the app's. */
+function knexLog(options: OrmOptions) {
+  const log = options.log;
+  if (!log) return {};
+  const say = (level: 'warn' | 'error') => (message: unknown) => log(level, String(message));
+  return { log: { warn: say('warn'), error: say('error'), deprecate: say('warn'), debug: () => {} } };
 }
 
 function common(options: OrmOptions) {
@@ -84,7 +94,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
           }
         },
       },
-      driverOptions: {},
+      driverOptions: knexLog(options),
     };
     // Each driver is loaded only for its database: a start pays for one of them.
     const { MikroORM: SqliteORM } = require('@mikro-orm/better-sqlite') as typeof import('@mikro-orm/better-sqlite');
@@ -95,6 +105,9 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     ...common(options),
     clientUrl: database.url,
     pool: options.pool ?? { min: 0, max: 10 },
+    // A new connection to a host that vanished gives up after 5 s rather than knex's 30; TCP
+    // keepalive notices a connection whose peer went away while it sat idle in the pool.
+    driverOptions: { connection: { connectionTimeoutMillis: 5_000, keepAlive: true }, ...knexLog(options) },
   };
   const { MikroORM: PostgresORM } = require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql');
   return (await PostgresORM.init(config)) as unknown as Orm;

@@ -78,9 +78,11 @@ export interface ReadGuard {
   check(): void;
   statement(): void;
   failed(error: unknown): void;
+  /** Aborts when the request stops (its deadline, the database going away); null when it never does. */
+  readonly signal: AbortSignal | null;
 }
 
-const UNGUARDED: ReadGuard = { check: () => {}, statement: () => {}, failed: () => {} };
+const UNGUARDED: ReadGuard = { check: () => {}, statement: () => {}, failed: () => {}, signal: null };
 
 /**
  * The read path: plain rows, no entity hydration (five to seven times cheaper for list pages). Reads
@@ -152,7 +154,7 @@ export class SqlReader {
         this.guard.statement();
         // The statement counter (orm.ts) hangs on this hook.
         this.em.config.get('onQuery')(sql, bindings as unknown[]);
-        if (this.dialect === 'postgresql') return (await (connection as PostgresHandle).query({ name, text: sql, values: bindings as unknown[] })).rows as T[];
+        if (this.dialect === 'postgresql') return (await this.postgres(connection as PostgresHandle, { name, text: sql, values: bindings as unknown[] })).rows as T[];
         return prepared(connection as SqliteHandle, sql).all(...bindings.map(sqliteValue)) as T[];
       } finally {
         client.releaseConnection(connection);
@@ -163,6 +165,24 @@ export class SqlReader {
       // resolvers (src/server/http.ts), where a raw driver error would answer 500.
       if (isConnectionFailure(error)) throw serviceUnavailable();
       throw error;
+    }
+  }
+
+  /**
+   * Runs a statement on PostgreSQL. One still running when its request stops is cut off with its
+   * connection, which the pool then replaces: on a connection that went silent (a network that drops
+   * packets rather than resetting) the statement would otherwise hold it, busy, for good.
+   */
+  private async postgres(connection: PostgresHandle, query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> {
+    const signal = this.guard.signal;
+    if (!signal) return connection.query(query);
+    // node-postgres has no public way to drop a connection whose peer went silent (end() waits on it).
+    const cut = () => (connection as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    signal.addEventListener('abort', cut, { once: true });
+    try {
+      return await connection.query(query);
+    } finally {
+      signal.removeEventListener('abort', cut);
     }
   }
 

@@ -48,6 +48,11 @@ export class RequestMeter {
     return this.controller?.signal.aborted ?? false;
   }
 
+  /** Aborts when the request stops; null until it runs uncached. */
+  get signal(): AbortSignal | null {
+    return this.controller?.signal ?? null;
+  }
+
   /** Called before each SQL statement: throws once the request is stopped or the database is away. */
   check(): void {
     if (this.controller?.signal.aborted) throw this.controller.signal.reason;

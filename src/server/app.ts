@@ -54,7 +54,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const logger = options.logger ?? pino({ level: config.logLevel });
   const statements = new StatementCounter();
   const compiledQueries = new CompiledQueries(options.checkQueries);
-  const orm = await createOrm({ database: config.database, counter: statements });
+  const orm = await createOrm({ database: config.database, counter: statements, log: (level, message) => logger[level]({ source: 'knex' }, message) });
   let prepared: PrepareResult;
   try {
     prepared = await prepareDatabase(orm, { seed: config.seedDemo });

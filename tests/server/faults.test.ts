@@ -328,11 +328,56 @@ describe.runIf(onPostgres)('PostgreSQL goes away under load and comes back (thro
     expect(ready.ms).toBeLessThan(2_000);
     // Then the probe drops that connection and opens another: ready again, by itself.
     await until('/readyz answers 200 on a new probe connection', async () => (await readyStatus(t.app.url)).status === 200, 5_000);
-    // The pool's connections are silent too, and nothing but a reset frees them: a statement sent on
-    // one waits for good (no statement timeout). Once they are reset, reads answer again.
+    // The pool's silent connections are cut when a request on one stops (next describe); here a
+    // reset frees them at once.
     proxy.cut();
     proxy.restore();
     await until('a read answers again', async () => (await send(t.url, READ)).status === 200, 5_000);
+    expect(unhandled).toEqual([]);
+  });
+});
+
+describe.runIf(onPostgres)('PostgreSQL connections that go silent are cut when their request stops', () => {
+  let database: TestDatabase;
+  let proxy: TcpProxy;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    if (database.config.kind !== 'postgresql') throw new Error('expected PostgreSQL');
+    const real = new URL(database.config.url);
+    proxy = await TcpProxy.start({ host: real.hostname, port: Number(real.port || 5432) });
+    const viaProxy = new URL(real);
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    t = await startTestApp({
+      database: { config: { kind: 'postgresql', url: viaProxy.toString() }, drop: async () => {} },
+      cache: { enabled: false },
+      protection: { deadlineMs: 800 },
+      healthIntervalMs: { up: 200, down: 100 },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await proxy?.close();
+    await database?.drop();
+  });
+
+  it('answers every request within its deadline, and reads are served again with no reset', async () => {
+    // Several pooled connections open, then every open connection goes quiet for good.
+    await Promise.all(Array.from({ length: 6 }, () => send(t.url, READ)));
+    proxy.strand();
+    const answers = await Promise.all(Array.from({ length: 12 }, () => send(t.url, READ)));
+    for (const answer of answers) {
+      expect([200, 503]).toContain(answer.status);
+      if (answer.status === 503) expect(['DEADLINE_EXCEEDED', 'SERVICE_UNAVAILABLE']).toContain(answer.body.errors?.[0].extensions?.code);
+      expect(answer.ms).toBeLessThan(3_000);
+    }
+    // Each statement that hung was cut with its connection, which the pool replaced.
+    await until('reads are served again', async () => (await send(t.url, READ)).status === 200, 5_000);
+    const again = await Promise.all(Array.from({ length: 8 }, () => send(t.url, READ)));
+    expect(again.map((answer) => answer.status)).toEqual(Array(8).fill(200));
     expect(unhandled).toEqual([]);
   });
 });
