@@ -24,8 +24,15 @@ return redis.call('incr', KEYS[1])`;
 /** How long a mutation waits for every instance to confirm its eviction before going on regardless. */
 const ACK_TIMEOUT_MS = 2_000;
 
+/**
+ * While Redis is away, answers are kept in this process only, and this long at most: a write on
+ * another instance cannot reach this one to evict them.
+ */
+const AWAY_TTL_MS = 5_000;
+
 interface Ticket {
-  shared: string;
+  /** Redis's epoch when the answer was begun; null while Redis was away. */
+  shared: string | null;
   local: CacheTicket;
 }
 
@@ -35,12 +42,22 @@ interface Ticket {
  * and the epoch moves on in the same script, then it publishes the evicted keys; each instance drops
  * its own copies and confirms, and the mutation returns once all have, so no instance serves the old
  * answer after the write returns.
+ *
+ * Redis going away fails open: the service answers on, from the database and from answers this
+ * process keeps for a few seconds (AWAY_TTL_MS), and every failure is reported (`log`, counted in
+ * /metrics). Evictions meanwhile cannot reach Redis or the other instances, so when Redis answers
+ * again the instance that finds it back empties the shared answers and tells every instance to drop
+ * its own copies, before anything is read from Redis again: no answer from before a write made
+ * during the outage is served after it.
  */
 export class RedisResponseCache implements ResponseCache {
   private readonly local: MemoryResponseCache;
   private readonly subscriber: Redis;
   private readonly waiting = new Map<string, { confirmed: number; expected: number; done: () => void }>();
   private readonly channels: { evict: string; evicted: string };
+  private away = false;
+  private recovering: Promise<void> | null = null;
+  private closed = false;
 
   private constructor(
     private readonly redis: Redis,
@@ -71,12 +88,19 @@ export class RedisResponseCache implements ResponseCache {
   }
 
   private async listen(): Promise<void> {
+    for (const [name, client] of [['commands', this.redis], ['subscriber', this.subscriber]] as const) {
+      // Each failed reconnection says so; without a listener ioredis prints to stderr instead.
+      client.on('error', (error: unknown) => this.lost(`response cache: Redis ${name} connection failed`, error));
+      client.on('close', () => this.lost(`response cache: Redis ${name} connection closed`));
+      client.on('ready', () => void this.recover());
+    }
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channels.evict) {
-        const { id, keys } = JSON.parse(message) as { id: string; keys: string[] };
-        this.local.evictNow(keys);
+        const { id, keys, all } = JSON.parse(message) as { id: string; keys: string[]; all?: boolean };
+        if (all) this.local.clear();
+        else this.local.evictNow(keys);
         this.onEvicted();
-        this.redis.publish(this.channels.evicted, id).catch((error: unknown) => this.log('could not confirm a cache eviction', error));
+        if (id) this.redis.publish(this.channels.evicted, id).catch((error: unknown) => this.lost('could not confirm a cache eviction', error));
       } else if (channel === this.channels.evicted) {
         const wait = this.waiting.get(message);
         if (wait && ++wait.confirmed >= wait.expected) wait.done();
@@ -86,9 +110,47 @@ export class RedisResponseCache implements ResponseCache {
     await this.subscriber.subscribe(this.channels.evict, this.channels.evicted);
   }
 
+  /** Redis failed: answer from this process alone until it is back (recover). */
+  private lost(message: string, error?: unknown): void {
+    if (this.closed) return;
+    this.log(message, error);
+    if (this.away) return;
+    this.away = true;
+    // Evictions may already have been missed: nothing kept from before can be trusted.
+    this.local.clear();
+    this.onEvicted();
+  }
+
+  /** Once both connections are back, empties what every instance shares, then uses Redis again. */
+  private recover(): Promise<void> {
+    if (!this.away || this.closed || this.redis.status !== 'ready' || this.subscriber.status !== 'ready') return Promise.resolve();
+    this.recovering ??= (async () => {
+      try {
+        let cursor = '0';
+        do {
+          const [next, keys] = await this.redis.scan(cursor, 'MATCH', `${this.prefix}*`, 'COUNT', 500);
+          const stale = keys.filter((key) => key.startsWith(this.responseKey('')) || key.startsWith(this.holdersKey('')));
+          if (stale.length) await this.redis.unlink(...stale);
+          cursor = next;
+        } while (cursor !== '0');
+        await this.redis.incr(this.epochKey());
+        await this.redis.publish(this.channels.evict, JSON.stringify({ id: '', keys: [], all: true }));
+        this.local.clear();
+        this.onEvicted();
+        this.away = false;
+        this.log('response cache: Redis is back; shared answers from before were dropped');
+      } catch (error) {
+        this.log('response cache: Redis is not back yet', error);
+      } finally {
+        this.recovering = null;
+      }
+    })();
+    return this.recovering;
+  }
+
   async get(key: string): Promise<CachedResponse | undefined> {
     const near = this.local.get(key);
-    if (near) return near;
+    if (near || this.away) return near;
     const ticket = this.local.begin();
     try {
       const stored = await this.redis.get(this.responseKey(key));
@@ -99,25 +161,28 @@ export class RedisResponseCache implements ResponseCache {
       this.local.set(key, response, ticket);
       return response;
     } catch (error) {
-      // Redis down: answer from the database rather than fail the reader.
-      this.log('response cache unavailable (read)', error);
+      this.lost('response cache unavailable (read)', error);
       return undefined;
     }
   }
 
-  async begin(): Promise<Ticket | null> {
+  async begin(): Promise<Ticket> {
     const local = this.local.begin();
+    if (this.away) return { shared: null, local };
     try {
       return { shared: (await this.redis.get(this.epochKey())) ?? '0', local };
     } catch (error) {
-      this.log('response cache unavailable (begin)', error);
-      return null;
+      this.lost('response cache unavailable (begin)', error);
+      return { shared: null, local };
     }
   }
 
   async set(key: string, response: CachedResponse, ticket: CacheTicket): Promise<void> {
-    if (ticket === null) return;
     const { shared, local } = ticket as Ticket;
+    if (shared === null || this.away) {
+      this.local.set(key, { ...response, expiresAt: Math.min(response.expiresAt, Date.now() + AWAY_TTL_MS) }, local);
+      return;
+    }
     const ttl = response.expiresAt - Date.now();
     if (ttl <= 0) return;
     const payload = JSON.stringify({ ...response, body: response.body.toString('utf8') });
@@ -125,14 +190,21 @@ export class RedisResponseCache implements ResponseCache {
       const stored = await this.redis.eval(STORE, 2, this.epochKey(), this.responseKey(key), shared, payload, ttl, ...response.keys.map((name) => this.holdersKey(name)));
       if (stored === 1) this.local.set(key, response, local);
     } catch (error) {
-      this.log('response cache unavailable (write)', error);
+      this.lost('response cache unavailable (write)', error);
     }
   }
 
   async evict(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
     this.local.evictNow(keys);
-    await this.redis.eval(EVICT, 1, this.epochKey(), ...keys.map((name) => this.holdersKey(name)));
+    // While Redis is away, what it holds is emptied when it is back (recover).
+    if (this.away) return;
+    try {
+      await this.redis.eval(EVICT, 1, this.epochKey(), ...keys.map((name) => this.holdersKey(name)));
+    } catch (error) {
+      this.lost('response cache: could not evict cached answers after a write', error);
+      return;
+    }
     const id = randomUUID();
     const confirmed = new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
@@ -151,8 +223,15 @@ export class RedisResponseCache implements ResponseCache {
         },
       });
     });
-    // PUBLISH answers how many subscribers (this instance included) received the message.
-    const receivers = await this.redis.publish(this.channels.evict, JSON.stringify({ id, keys }));
+    let receivers: number;
+    try {
+      // PUBLISH answers how many subscribers (this instance included) received the message.
+      receivers = await this.redis.publish(this.channels.evict, JSON.stringify({ id, keys }));
+    } catch (error) {
+      this.waiting.get(id)?.done();
+      this.lost('response cache: could not announce an eviction', error);
+      return;
+    }
     const wait = this.waiting.get(id);
     if (wait) {
       wait.expected = receivers;
@@ -162,6 +241,7 @@ export class RedisResponseCache implements ResponseCache {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await this.local.close();
     this.subscriber.disconnect();
     this.redis.disconnect();

@@ -90,10 +90,16 @@ export class MemoryResponseCache implements ResponseCache {
     }
   }
 
-  async close(): Promise<void> {
+  /** Drops every answer, and any being computed meanwhile. */
+  clear(): void {
+    this.epoch += 1;
     this.entries.clear();
     this.holders.clear();
     this.bytes = 0;
+  }
+
+  async close(): Promise<void> {
+    this.clear();
   }
 
   private remove(key: string): void {

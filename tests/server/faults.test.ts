@@ -413,6 +413,10 @@ describe('Redis goes away: answers come from memory and the database, and the fa
   };
 
   it('keeps answering while Redis is cut off, and uses it again once it is back', async () => {
+    // An article page held in Redis, which a write during the outage will change.
+    const PAGE = `query FaultPage { article(slug: "kim-jong-un-opens-saeppyol-street-homes") { headline } }`;
+    const held = await send(t.url, PAGE);
+    expect((await send(t.url, PAGE)).headers.get('x-cache')).toBe('HIT');
     const warm = await send(t.url, READ);
     expect(warm.status).toBe(200);
     expect(warm.headers.get('x-cache')).toBe('MISS');
@@ -438,6 +442,10 @@ describe('Redis goes away: answers come from memory and the database, and the fa
     expect(write.status).toBe(200);
     expect(write.body.data?.createArticle.userErrors).toEqual([]);
     for (let i = 0; i < 5; i++) expect((await send(t.url, `query FaultOther${i} { sections { name } }`)).status).toBe(200);
+    const desk = (await send(t.url, 'query FaultDesk { article(slug: "kim-jong-un-opens-saeppyol-street-homes") { id version } }', {}, token)).body.data!.article;
+    const retitled = await send(t.url, UPDATE, { input: { id: desk.id, expectedVersion: desk.version, headline: 'Retitled while Redis is away' } }, token);
+    expect(retitled.body.data?.updateArticle.userErrors).toEqual([]);
+    expect((await send(t.url, PAGE)).body.data?.article.headline).toBe('Retitled while Redis is away');
     expect(await redisErrors()).toBeGreaterThan(0);
     expect((await readyStatus(t.app.url)).status).toBe(200);
 
@@ -453,6 +461,10 @@ describe('Redis goes away: answers come from memory and the database, and the fa
       },
       10_000,
     );
+    // The page Redis held from before the write is gone from it: the new headline, never the old.
+    const after = await send(t.url, PAGE);
+    expect(after.body.data?.article.headline).toBe('Retitled while Redis is away');
+    expect(held.body.data?.article.headline).not.toBe('Retitled while Redis is away');
     expect(unhandled).toEqual([]);
   });
 });
