@@ -186,9 +186,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         // Stop taking requests, let those in flight finish (closing their connections after
         // DRAIN_MS at most), then release the database.
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        // A kept-alive connection becomes idle once its answer is sent: close it then, rather than
+        // wait out its keep-alive.
         server.closeIdleConnections();
+        const sweep = setInterval(() => server.closeIdleConnections(), 50);
         const cut = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
         await drained;
+        clearInterval(sweep);
         clearTimeout(cut);
         await apollo.stop();
         await stopAll();
