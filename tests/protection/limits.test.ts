@@ -19,7 +19,7 @@ async function post(t: TestApp, query: string, variables?: Record<string, unknow
 }
 
 async function get(t: TestApp, params: Record<string, unknown>): Promise<Answer> {
-  const search = new URLSearchParams(Object.entries(params).map(([name, value]) => [name, typeof value === 'string' ? value : JSON.stringify(value)]));
+  const search = new URLSearchParams(Object.entries(params).map(([name, value]): [string, string] => [name, typeof value === 'string' ? value : JSON.stringify(value)]));
   const res = await fetch(`${t.url}?${search}`, { headers: { 'apollo-require-preflight': 'true' } });
   return { status: res.status, ...((await res.json()) as Omit<Answer, 'status'>) };
 }
