@@ -97,11 +97,22 @@ export function queryLimitExceeded(limit: QueryLimitName, max: number, found: nu
 /** Every code a query limit answers with. */
 export const QUERY_LIMIT_CODES = new Set(Object.values(LIMIT_CODES));
 
-/** A client that spent its budget of points; `retryAfterSeconds` is when it refills. */
+/**
+ * A client that spent its budget of points; `retryAfterSeconds` is when it refills. As a plain
+ * answer, for refusals made before a request is read: a flood of them must cost next to nothing, and
+ * a GraphQLError captures a stack trace.
+ */
+export function rateLimitedAnswer(retryAfterSeconds: number, budget: number, windowSeconds: number) {
+  return {
+    message: `Too many requests: this client spent its ${budget} points for ${windowSeconds} s. Try again in ${retryAfterSeconds} s.`,
+    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds },
+  };
+}
+
+/** The same refusal as an error, for Apollo (429, with `headers`). */
 export function rateLimited(retryAfterSeconds: number, budget: number, windowSeconds: number, headers: [string, string][]): GraphQLError {
-  return new GraphQLError(`Too many requests: this client spent its ${budget} points for ${windowSeconds} s. Try again in ${retryAfterSeconds} s.`, {
-    extensions: { code: ErrorCode.RATE_LIMITED, retryAfterSeconds, http: { status: 429, headers: new HeaderMap([...retryAfter(retryAfterSeconds), ...headers]) } },
-  });
+  const { message, extensions } = rateLimitedAnswer(retryAfterSeconds, budget, windowSeconds);
+  return new GraphQLError(message, { extensions: { ...extensions, http: { status: 429, headers: new HeaderMap([...retryAfter(retryAfterSeconds), ...headers]) } } });
 }
 
 /** The process is too busy for work the cache cannot answer; cached answers still flow. */

@@ -21,6 +21,12 @@ export interface Payer {
   id: string;
 }
 
+/** The outcome of a charge: the budget's state, and whether the request was refused for it (429). */
+export interface Charge {
+  state: RateState;
+  refused: boolean;
+}
+
 /** What the RateLimit-* headers say after a charge. */
 export interface RateState {
   limit: number;
@@ -67,14 +73,14 @@ export class Budgets {
     return this.config.enabled;
   }
 
-  /** Takes `points` from the payer's budget; throws RATE_LIMITED (429) when the budget is spent. */
-  async charge(payer: Payer, points: number): Promise<RateState | null> {
+  /** Takes `points` from the payer's budget; null when rate limits are off. */
+  async charge(payer: Payer, points: number): Promise<Charge | null> {
     if (!this.config.enabled) return null;
     const limiter = this.limiters[payer.kind];
     try {
-      return this.state(limiter, await limiter.consume(payer.id, Math.max(1, Math.ceil(points))));
+      return { state: this.state(limiter, await limiter.consume(payer.id, Math.max(1, Math.ceil(points)))), refused: false };
     } catch (refusal) {
-      throw this.refusal(limiter, refusal);
+      return this.refused(limiter, refusal);
     }
   }
 
@@ -83,11 +89,11 @@ export class Budgets {
     if (this.config.enabled) await this.failedAuth.consume(address).catch(() => undefined);
   }
 
-  /** Refuses requests with a token from an address that sent too many wrong ones. */
-  async admitAuthentication(address: string): Promise<void> {
-    if (!this.config.enabled) return;
+  /** A refusal for a request with a token from an address that sent too many wrong ones; else null. */
+  async admitAuthentication(address: string): Promise<Charge | null> {
+    if (!this.config.enabled) return null;
     const spent = await this.failedAuth.get(address).catch(() => null);
-    if (spent && spent.consumedPoints >= this.failedAuth.points) throw this.refusal(this.failedAuth, spent);
+    return spent && spent.consumedPoints >= this.failedAuth.points ? this.refused(this.failedAuth, spent) : null;
   }
 
   async close(): Promise<void> {
@@ -103,13 +109,17 @@ export class Budgets {
     };
   }
 
-  private refusal(limiter: RateLimiterAbstract, refusal: unknown) {
+  private refused(limiter: RateLimiterAbstract, refusal: unknown): Charge {
     // The library rejects with its result when the budget is spent, and with an Error only when
     // neither Redis nor the memory insurance could count: that must not turn into a 5xx.
     const wait = refusal instanceof RateLimiterRes ? Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)) : 1;
-    const state = { limit: limiter.points, remaining: 0, resetSeconds: wait, windowSeconds: limiter.duration };
-    return rateLimited(wait, limiter.points, limiter.duration, rateLimitHeaders(state));
+    return { state: { limit: limiter.points, remaining: 0, resetSeconds: wait, windowSeconds: limiter.duration }, refused: true };
   }
+}
+
+/** A refused charge as the error Apollo answers with. */
+export function refusalError({ state }: Charge) {
+  return rateLimited(state.resetSeconds, state.limit, state.windowSeconds, rateLimitHeaders(state));
 }
 
 /** The RateLimit-* headers (IETF httpapi draft) for a state, as name/value pairs. */

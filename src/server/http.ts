@@ -8,11 +8,11 @@ import type { ResponseCache } from '../cache/response-cache';
 import type { ScheduleHorizon } from '../cache/schedule-horizon';
 import type { Context } from '../context';
 import type { DatabaseHealth } from '../database/health';
-import { overloaded } from '../errors/errors';
+import { overloaded, rateLimitedAnswer } from '../errors/errors';
 import type { Metrics } from '../observability/metrics';
 import { RequestMeter } from '../protection/meter';
 import type { LoadMonitor } from '../protection/overload';
-import { rateLimitHeaders, type Budgets, type Payer } from '../protection/rate-limit';
+import { rateLimitHeaders, type Budgets, type Charge, type Payer } from '../protection/rate-limit';
 import { sendGraphiQL, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
 import { entityTag, passesCsrfPrevention, requestCacheKey, sendCacheable } from './response-caching';
 
@@ -137,6 +137,19 @@ function sendGraphQLError(res: ServerResponse, meter: RequestMeter, error: Graph
   res.end(JSON.stringify({ errors: [{ message: error.message, extensions: { ...extensions, requestId: meter.requestId } }] }));
 }
 
+/** A spent budget, answered before anything of the request is read: the cheapest answer there is. */
+function sendRateLimited(res: ServerResponse, meter: RequestMeter, { state }: Charge): void {
+  const answer = rateLimitedAnswer(state.resetSeconds, state.limit, state.windowSeconds);
+  meter.codes.push(answer.extensions.code);
+  res.statusCode = 429;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.setHeader('cache-control', 'no-store');
+  res.setHeader('retry-after', String(state.resetSeconds));
+  res.setHeader('x-request-id', meter.requestId);
+  for (const [name, value] of rateLimitHeaders(state)) res.setHeader(name, value);
+  res.end(JSON.stringify({ errors: [{ message: answer.message, extensions: { ...answer.extensions, requestId: meter.requestId } }] }));
+}
+
 function rateHeaders(meter: RequestMeter): string[] {
   const headers = ['x-request-id', meter.requestId];
   if (meter.rate) for (const [name, value] of rateLimitHeaders(meter.rate)) headers.push(name, value);
@@ -239,7 +252,10 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     // Editors (any token) always get a fresh answer; only anonymous reads are shared. A hit needs
     // neither the body parsed nor Apollo's header map: the key of a request text seen before is kept.
     const anonymous = req.headers.authorization === undefined;
-    if (!anonymous) await budgets.admitAuthentication(meter.address);
+    if (!anonymous) {
+      const refusal = await budgets.admitAuthentication(meter.address);
+      if (refusal) return sendRateLimited(res, meter, refusal);
+    }
     const accept = req.headers.accept ?? '';
     const key =
       anonymous && options.cache && passesCsrfPrevention(method, req.headers)
@@ -254,7 +270,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         meter.operation = hit.operation;
         metrics.cacheHits.inc();
         // A hit costs a point: cheap, but not free, so no client reads without limit.
-        if (budgets.enabled) meter.rate = await budgets.charge(meter.payer, 1);
+        if (budgets.enabled) {
+          const charge = (await budgets.charge(meter.payer, 1))!;
+          if (charge.refused) return sendRateLimited(res, meter, charge);
+          meter.rate = charge.state;
+        }
         return sendCacheable(req, res, hit, 'HIT', rateHeaders(meter));
       }
       metrics.cacheMisses.inc();
@@ -266,7 +286,11 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       metrics.shed.inc();
       throw overloaded(1);
     }
-    if (budgets.enabled) meter.rate = await budgets.charge(meter.payer, 1);
+    if (budgets.enabled) {
+      const charge = (await budgets.charge(meter.payer, 1))!;
+      if (charge.refused) return sendRateLimited(res, meter, charge);
+      meter.rate = charge.state;
+    }
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {

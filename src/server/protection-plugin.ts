@@ -5,7 +5,7 @@ import type { Context } from '../context';
 import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES, unstorableText } from '../errors/errors';
 import type { Metrics } from '../observability/metrics';
 import { countTokens, isTokenLimitError, type QueryLimiter } from '../protection/limits';
-import type { Budgets } from '../protection/rate-limit';
+import { refusalError, type Budgets } from '../protection/rate-limit';
 import { holdsUnstorableText } from '../protection/text';
 
 export interface ProtectionPluginOptions {
@@ -36,7 +36,11 @@ export function protectionPlugin({ limiter, budgets, metrics, logger }: Protecti
           const measure = limiter.check(document, operation, request.variables);
           meter.cost = measure.cost;
           // The HTTP layer charged the first point.
-          if (budgets.enabled && measure.cost > 1) meter.rate = await budgets.charge(meter.payer, measure.cost - 1);
+          if (budgets.enabled && measure.cost > 1) {
+            const charge = (await budgets.charge(meter.payer, measure.cost - 1))!;
+            if (charge.refused) throw refusalError(charge);
+            meter.rate = charge.state;
+          }
         },
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
