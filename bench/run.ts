@@ -1,15 +1,19 @@
 /**
- * npm run bench [-- --articles 10000 --duration 10 --connections 10 --fresh --only Search]
+ * npm run bench [-- --articles 10000 --duration 10 --connections 10 --fresh --only Search --flood-connections 10]
  *
  * Loads a deterministic corpus into an SQLite file (or a database on the PostgreSQL server of
  * DATABASE_URL), starts the server as production would (its own process, compiled code) twice, with
  * the response cache off and on, drives each contract read operation against each with autocannon,
- * and compares with a bare node:http server answering the same bytes in the same run. Prints a
- * table and writes it as JSON under bench/results/.
+ * and compares with a bare node:http server answering the same bytes in the same run. Then the Flood
+ * scenario (`--only Flood` alone): one client floods the costliest query the limits allow while
+ * readers load SectionFront, against a server with its default protection. Prints the tables and
+ * writes them as JSON under bench/results/.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -20,6 +24,7 @@ import { createOrm } from '../src/database/orm';
 import { reindexAll } from '../src/modules/search/search.index';
 import { refreshAllSimilar } from '../src/modules/related/related.similar';
 import { loadCorpus, VOCABULARY } from './corpus';
+import type { FloodResult } from './flood-client';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,11 +34,14 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false },
     // Runs only the scenarios whose name contains this (case-insensitive), e.g. `--only Search`.
     only: { type: 'string' },
+    // The flooding client's connections in the Flood scenario (the reader has --connections).
+    'flood-connections': { type: 'string', default: '10' },
   },
 });
 const articles = Number(args.articles);
 const duration = Number(args.duration);
 const connections = Number(args.connections);
+const floodConnections = Number(args['flood-connections']);
 const root = projectRoot();
 
 type Mode = 'uncached' | 'cached';
@@ -50,12 +58,19 @@ interface Row {
   statementsPerRequest: number;
   ceilingReqPerSec: number;
   ofCeiling: number;
+  /** Answers by HTTP status: a 503 is overload shedding (OVERLOAD_LAG_MS), which stays on as in production. */
+  statuses: Record<string, number>;
 }
 
 interface ServerRun {
   mode: Mode;
   coldStartMs: number;
   peakRssBytes: number;
+}
+
+/** Whether `--only` selects a scenario (all are selected without it). */
+function selected(label: string): boolean {
+  return !args.only || label.toLowerCase().includes(args.only.toLowerCase());
 }
 
 interface Scenario {
@@ -176,20 +191,50 @@ async function drive(url: string, body: string) {
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, verifyBody: (answer) => isData(String(answer)) });
 }
 
-/** The server in its own process, as production runs it; cold start is the time to its first answer. */
-async function startServer(databaseUrl: string, mode: Mode): Promise<{ child: ChildProcess; base: string; coldStartMs: number }> {
+/**
+ * Requests that failed: autocannon's errors (connection errors and timeouts) and its mismatches, the
+ * answers isData refused. Every non-2xx answer is among these (a refusal carries `errors`, and no
+ * status but 200 carries data), so adding autocannon's non2xx would count it twice.
+ */
+function failures(result: autocannon.Result): number {
+  return result.errors + result.mismatches;
+}
+
+function statusesOf(result: autocannon.Result): Record<string, number> {
+  const statuses: Record<string, number> = {};
+  for (const [status, stats] of Object.entries(result.statusCodeStats ?? {})) statuses[status] = stats.count ?? 0;
+  return statuses;
+}
+
+/**
+ * Protection and logging settings a shell may hold: the servers start from production's defaults
+ * (README, "Protection"; LOG_LEVEL info) and only the settings each run names differ.
+ */
+const PROTECTION_SETTINGS = /^(RATE_LIMIT(_.*)?|QUERY_MAX_.*|OVERLOAD_LAG_MS|REQUEST_DEADLINE_MS|TRUST_PROXY|LOG_LEVEL)$/;
+
+/**
+ * The server in its own process, as production runs it, with `settings` on top; cold start is the
+ * time to its first answer. Its JSON log stays at production's level (info: a line per request) and
+ * goes to /dev/null. The line is not free: about 15 µs of server CPU per request, a fifth to a
+ * quarter of a cache hit's (measured against LOG_LEVEL=silent), so it stays in the figures as in
+ * production. Where it goes makes no difference: pino writes asynchronously in batches, and
+ * /dev/null, a file and a pipe drained by `cat` measured alike (70-100 µs of CPU a hit each); a
+ * pipe drained by this process would take CPU from autocannon.
+ */
+async function startServer(databaseUrl: string, label: string, settings: Record<string, string>): Promise<{ child: ChildProcess; base: string; coldStartMs: number }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const spawnedAt = Date.now();
+  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROTECTION_SETTINGS.test(name)));
   const child = fork(path.join(root, 'dist/src/main.js'), [], {
     env: {
-      ...process.env,
+      ...env,
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
       SEED_DEMO: 'false',
       NODE_ENV: 'production',
-      RESPONSE_CACHE: mode === 'cached' ? 'on' : 'off',
+      ...settings,
     },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   });
@@ -201,7 +246,7 @@ async function startServer(databaseUrl: string, mode: Mode): Promise<{ child: Ch
     }
   }
   child.kill();
-  throw new Error(`the ${mode} server did not answer within 6 s`);
+  throw new Error(`the ${label} server did not answer within 6 s`);
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
@@ -228,21 +273,405 @@ async function ceiling(answer: { text: string; headers: string[] }, body: string
   return result.requests.average;
 }
 
+function operationText(name: string): string {
+  return fs.readFileSync(path.join(root, 'schema/operations', `${name}.graphql`), 'utf8');
+}
+
+/** SectionFront as its row sends it: also the reader of the Flood scenario. */
+const SECTION_FRONT = { name: 'SectionFront', variables: { path: 'world', first: 20 } };
+
+/** The rows: each contract read, once uncached and once cached. */
+const ROWS: { name: string; label?: string; variables: (base: string) => Promise<Record<string, unknown>> | Record<string, unknown> }[] = [
+  { name: 'SectionFront', variables: () => SECTION_FRONT.variables },
+  {
+    name: 'ArticlePage',
+    variables: async (base) => {
+      const sample = JSON.parse(await post(`${base}/graphql`, JSON.stringify({ query: `{ article(slug: "story-${Math.ceil(articles / 2)}") { uri } }` })));
+      return { path: sample.data.article.uri };
+    },
+  },
+  { name: 'QuotesBySpeaker', variables: () => ({ speaker: 'tag-2' }) },
+  // Words of middling frequency, as readers search for them (rank ~300 and ~600 of the vocabulary).
+  { name: 'Search', label: 'Search (1 word)', variables: () => ({ query: VOCABULARY[300] }) },
+  { name: 'Search', label: 'Search (2 words)', variables: () => ({ query: `${VOCABULARY[300]} ${VOCABULARY[600]}` }) },
+  // The worst case: the commonest word, in nearly every article.
+  { name: 'Search', label: 'Search (common word)', variables: () => ({ query: VOCABULARY[0] }) },
+];
+
 async function scenarios(base: string): Promise<Scenario[]> {
-  const operation = (name: string) => fs.readFileSync(path.join(root, 'schema/operations', `${name}.graphql`), 'utf8');
-  const sample = JSON.parse(await post(`${base}/graphql`, JSON.stringify({ query: `{ article(slug: "story-${Math.ceil(articles / 2)}") { uri } }` })));
-  return [
-    { name: 'SectionFront', variables: { path: 'world', first: 20 } },
-    { name: 'ArticlePage', variables: { path: sample.data.article.uri } },
-    { name: 'QuotesBySpeaker', variables: { speaker: 'tag-2' } },
-    // Words of middling frequency, as readers search for them (rank ~300 and ~600 of the vocabulary).
-    { name: 'Search', label: 'Search (1 word)', variables: { query: VOCABULARY[300] } },
-    { name: 'Search', label: 'Search (2 words)', variables: { query: `${VOCABULARY[300]} ${VOCABULARY[600]}` } },
-    // The worst case: the commonest word, in nearly every article.
-    { name: 'Search', label: 'Search (common word)', variables: { query: VOCABULARY[0] } },
-  ]
-    .map((scenario) => ({ operation: scenario.label ?? scenario.name, body: JSON.stringify({ query: operation(scenario.name), variables: scenario.variables }) }))
-    .filter((scenario) => !args.only || scenario.operation.toLowerCase().includes(args.only.toLowerCase()));
+  const work: Scenario[] = [];
+  for (const row of ROWS.filter((candidate) => selected(candidate.label ?? candidate.name))) {
+    work.push({ operation: row.label ?? row.name, body: JSON.stringify({ query: operationText(row.name), variables: await row.variables(base) }) });
+  }
+  return work;
+}
+
+/**
+ * The Flood scenario's query: the costliest the default limits allow (5,000 objects), built from
+ * real fields. A page of 100 articles, each with its body as text and as HTML, its section,
+ * authors, tags, quotes with their speakers, five related articles and its corrections (2 + 100 × 49
+ * = 4,902 objects), topped up with a page of 95 authors: 4,998. The run checks both: the server
+ * answers it (cost read off its RateLimit headers), and refuses it with three more authors.
+ */
+const FLOOD_QUERY = `query Flood {
+  articles(first: 100) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      id uri headline standfirst publishedAt byline wordCount readingTimeMinutes bodyText bodyHtml
+      section { id name path }
+      authors { id name jobTitle }
+      tags { id name kind }
+      quotes { id text speakerName speaker { id name } }
+      relatedCoverage(first: 5) { relation curated article { id uri headline } }
+      corrections { text publishedAt }
+    }
+  }
+  authors(first: AUTHORS) { nodes { id name } }
+}`;
+const FLOOD_BODY = JSON.stringify({ query: FLOOD_QUERY.replace('AUTHORS', '95') });
+/** The same with three more authors (5,001): refused with MAX_COST_EXCEEDED, which shows the flood is at the limit. */
+const OVER_LIMIT_BODY = JSON.stringify({ query: FLOOD_QUERY.replace('AUTHORS', '98') });
+
+/** The flooding client's address (TEST-NET-3, RFC 5737), and the probes' addresses beside it. */
+const FLOODER_ADDRESS = '203.0.113.66';
+const PROBE_ADDRESSES = { reader: '203.0.113.1', flood: '203.0.113.2', overLimit: '203.0.113.3' };
+/** How much faster than measured the reader may go before one of its addresses would run out. */
+const READER_HEADROOM = 2;
+
+/** The reader's n-th client address, in 198.18.0.0/15 (set aside for benchmarks, RFC 2544). */
+function readerAddress(n: number): string {
+  if (n >= 131_072) throw new Error('the reader needs more than the 131,072 addresses of 198.18.0.0/15: lower --duration');
+  return `198.${18 + (n >> 16)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * The client addresses of one reader run, from the `first`-th of readerAddress on, rotated over a
+ * pool of `pool` addresses: many readers, each reading now and then. Should the reader go faster
+ * than the pool was sized for, a pool whose addresses have each sent `perAddress` requests is left
+ * for a fresh one, so no address ever runs out of points (a pool of 1 is a fresh address every
+ * `perAddress` requests, safe at any rate).
+ */
+class ReaderAddresses {
+  private sent = 0;
+
+  constructor(
+    readonly first: number,
+    readonly pool: number,
+    private readonly perAddress: number,
+  ) {}
+
+  next(): string {
+    const n = this.sent++;
+    const generation = Math.floor(n / (this.pool * this.perAddress));
+    return readerAddress(this.first + generation * this.pool + (n % this.pool));
+  }
+
+  /** Pools started, each of `pool` addresses. */
+  get pools(): number {
+    return Math.max(1, Math.ceil(this.sent / (this.pool * this.perAddress)));
+  }
+
+  /** Addresses used (or set aside), so the next run starts after them. */
+  get used(): number {
+    return this.pools * this.pool;
+  }
+
+  /** The most requests any one address sent (an upper bound: autocannon builds a request or two it does not send). */
+  get mostPerAddress(): number {
+    return Math.min(this.perAddress, Math.ceil(this.sent / this.pool));
+  }
+}
+
+/** A second: longer than the overload monitor's sample (500 ms), so a lag of one run sheds nothing of the next. */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 1000));
+}
+
+/** CPU seconds a process has used so far (user and system; Linux counts in hundredths). */
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+interface ReaderRun {
+  seconds: number;
+  reqPerSec: number;
+  p50: number;
+  p97_5: number;
+  p99: number;
+  requests: number;
+  statuses: Record<string, number>;
+  /** As in the rows: connection errors and timeouts, non-2xx answers, answers that are not data without errors. */
+  errors: number;
+  /** Client addresses the run sent from: its pool, and more pools if it outran the first. */
+  addresses: number;
+  mostPerAddress: number;
+  /** The server's CPU use over the run, in percent of one core (it runs on one thread, plus libuv's and V8's). */
+  serverCpuPercent: number;
+  /** The server's longest event-loop delay during the run (shedding starts past OVERLOAD_LAG_MS, 200 by default). */
+  lagMaxMs: number;
+}
+
+/**
+ * The server's longest event-loop delay since the last call, in ms: prom-client's
+ * nodejs_eventloop_lag_max_seconds, whose histogram restarts at each scrape of /metrics.
+ */
+async function lagMaxMs(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  return Math.round(Number(/^nodejs_eventloop_lag_max_seconds (\S+)/m.exec(text)?.[1] ?? NaN) * 1000);
+}
+
+async function driveReader(url: string, body: string, seconds: number, addresses: ReaderAddresses, server: ChildProcess): Promise<ReaderRun> {
+  const base = url.replace(/\/graphql$/, '');
+  await lagMaxMs(base);
+  const cpuBefore = cpuSeconds(server.pid!);
+  const started = performance.now();
+  const result = await autocannon({
+    url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+    connections,
+    duration: seconds,
+    verifyBody: (answer) => isData(String(answer)),
+    // Each request from the next address: many readers, none over its budget.
+    requests: [{ setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'x-forwarded-for': addresses.next() } }) }],
+  });
+  const elapsed = (performance.now() - started) / 1000;
+  return {
+    seconds,
+    reqPerSec: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+    statuses: statusesOf(result),
+    errors: failures(result),
+    addresses: addresses.used,
+    mostPerAddress: addresses.mostPerAddress,
+    serverCpuPercent: Math.round(((cpuSeconds(server.pid!) - cpuBefore) / elapsed) * 100),
+    lagMaxMs: await lagMaxMs(base),
+  };
+}
+
+interface Probe {
+  status: number;
+  text: string;
+  /** Points charged: the budget less what the answer says remains (a fresh address each). */
+  cost: number | null;
+  budget: number | null;
+  windowSeconds: number | null;
+}
+
+/** One request from `address`; shed (503) while the server lags, it is sent again after Retry-After. */
+async function probe(url: string, body: string, address: string): Promise<Probe> {
+  let response: Response;
+  let text: string;
+  for (let attempt = 1; ; attempt += 1) {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body });
+    text = await response.text();
+    if (response.status !== 503 || attempt === 10) break;
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers.get('retry-after') ?? 1)));
+  }
+  const budget = Number(response.headers.get('ratelimit-limit') ?? NaN);
+  const remaining = Number(response.headers.get('ratelimit-remaining') ?? NaN);
+  const windowSeconds = Number(/;w=(\d+)/.exec(response.headers.get('ratelimit-policy') ?? '')?.[1] ?? NaN);
+  const known = (n: number) => (Number.isFinite(n) ? n : null);
+  return { status: response.status, text, cost: known(budget - remaining), budget: known(budget), windowSeconds: known(windowSeconds) };
+}
+
+function counter(metrics: string, name: string): number {
+  const pattern = new RegExp(`^${name.replace(/[{}"=]/g, (c) => `\\${c}`)} (\\S+)$`, 'm');
+  return Number(pattern.exec(metrics)?.[1] ?? 0);
+}
+
+function ratio(under: number, alone: number): number | null {
+  return alone > 0 ? Number((under / alone).toFixed(2)) : null;
+}
+
+interface FloodReport {
+  /** What the server ran with on top of production's defaults. */
+  settings: Record<string, string>;
+  coldStartMs: number;
+  budget: number;
+  windowSeconds: number;
+  readerCost: number;
+  floodCost: number;
+  /** The size of one answer to the flood query. */
+  floodAnswerBytes: number;
+  /** How long the flood query took the first time, alone (cold), in ms, as the client saw it. */
+  floodQueryMs: number;
+  /** The refusal of the flood query with three more objects than allowed: the limit and its count. */
+  overLimit: { status: number; code: unknown; max: unknown; found: unknown };
+  readerAddressBudget: { requestsPerAddress: number; calibrationReqPerSec: number; pool: number; headroom: number };
+  /** The reader's first run, which warms the server up and measures the rate the address pool is sized from. */
+  calibration: ReaderRun;
+  alone: ReaderRun;
+  underFlood: ReaderRun;
+  /** Under flood over alone. */
+  ratio: { p50: number | null; p99: number | null; reqPerSec: number | null };
+  flood: FloodResult & { connections: number; address: string; share429: number; shares: Record<string, number>; serverCpuPercent: number };
+  /** The bench process's CPU use while the reader ran under the flood, in percent of one core. */
+  readerClientCpuPercent: number;
+  metrics: { rateLimitedAnonymous: number; overloadRefusals: number; deadlines: number };
+  /** VmHWM of the server: after the reader ran alone, and over the whole scenario. */
+  peakRssAloneBytes: number;
+  peakRssBytes: number;
+  /** What makes the figures less than they should be (printed after them). */
+  warnings: string[];
+}
+
+/**
+ * One client floods the costliest allowed query while readers load SectionFront (the issue): the
+ * readers' p50/p99 against their run alone (target: within 2×), the flood's share of 429s, the
+ * server's peak RSS (target: under 300 MB). The server runs as production would, with its default
+ * protection, the response cache off so that every SectionFront is real work, and TRUST_PROXY=loopback
+ * so that each client presents its address in X-Forwarded-For. The reader sends from many addresses,
+ * none over its budget, over `--connections`; the flooder from one, over `--flood-connections` (10),
+ * in a process of its own.
+ */
+async function floodScenario(databaseUrl: string): Promise<FloodReport> {
+  const settings = { RESPONSE_CACHE: 'off', TRUST_PROXY: 'loopback' };
+  const { child, base, coldStartMs } = await startServer(databaseUrl, 'flood', settings);
+  try {
+    const url = `${base}/graphql`;
+    const readerBody = JSON.stringify({ query: operationText(SECTION_FRONT.name), variables: SECTION_FRONT.variables });
+    const reader = await probe(url, readerBody, PROBE_ADDRESSES.reader);
+    if (!isData(reader.text) || reader.cost === null || reader.budget === null) {
+      throw new Error(`Flood: SectionFront failed or carried no RateLimit headers (are budgets on?): ${reader.status} ${reader.text.slice(0, 300)}`);
+    }
+    const floodStart = performance.now();
+    const flood = await probe(url, FLOOD_BODY, PROBE_ADDRESSES.flood);
+    const floodQueryMs = Math.round(performance.now() - floodStart);
+    if (flood.status !== 200 || !isData(flood.text)) throw new Error(`Flood: the flood query was refused: ${flood.status} ${flood.text.slice(0, 300)}`);
+    const over = await probe(url, OVER_LIMIT_BODY, PROBE_ADDRESSES.overLimit);
+    const refusal = (JSON.parse(over.text) as { errors?: { extensions?: Record<string, unknown> }[] }).errors?.[0]?.extensions ?? {};
+    const budget = reader.budget;
+    const requestsPerAddress = Math.floor(budget / reader.cost);
+    if (requestsPerAddress < 1) throw new Error(`Flood: SectionFront costs ${reader.cost}, more than a client's ${budget} points`);
+
+    // The reader's rate, measured with a fresh address every requestsPerAddress requests; it sizes
+    // the pool the measured runs rotate over, and warms the server up.
+    const calibration = new ReaderAddresses(0, 1, requestsPerAddress);
+    await settle();
+    const calibrated = await driveReader(url, readerBody, Math.min(duration, 3), calibration, child);
+    const pool = Math.max(connections, Math.ceil((READER_HEADROOM * calibrated.reqPerSec * duration) / requestsPerAddress));
+    // Every run within one budget window, so each run has addresses of its own. Between runs, a pause
+    // longer than the overload monitor's sample, so that a lag of the run before sheds nothing of the next.
+    const aloneAddresses = new ReaderAddresses(calibration.used, pool, requestsPerAddress);
+    await settle();
+    const alone = await driveReader(url, readerBody, duration, aloneAddresses, child);
+    const peakRssAloneBytes = peakRss(child);
+    await settle();
+
+    const flooder = fork(
+      path.join(root, 'dist/bench/flood-client.js'),
+      [JSON.stringify({ url, body: FLOOD_BODY, address: FLOODER_ADDRESS, connections: floodConnections, duration })],
+      { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+    );
+    const [ready] = await once(flooder, 'message');
+    if (ready !== 'ready') throw new Error('Flood: the flooding client did not start');
+    const flooded = new Promise<FloodResult>((resolve, reject) => {
+      flooder.once('message', (message) => resolve(message as FloodResult));
+      flooder.once('exit', (code) => reject(new Error(`Flood: the flooding client exited (${code}) without its figures`)));
+    });
+    const floodCpuBefore = cpuSeconds(child.pid!);
+    const clientCpu = process.cpuUsage();
+    const floodStarted = performance.now();
+    flooder.send('go');
+    const underFlood = await driveReader(url, readerBody, duration, new ReaderAddresses(aloneAddresses.first + aloneAddresses.used, pool, requestsPerAddress), child);
+    const readerClientCpu = process.cpuUsage(clientCpu);
+    const floodResult = await flooded;
+    const floodServerCpu = (cpuSeconds(child.pid!) - floodCpuBefore) / ((performance.now() - floodStarted) / 1000);
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+
+    const answers = Object.values(floodResult.statuses).reduce((sum, n) => sum + n, 0);
+    const warnings: string[] = [];
+    if (refusal.code !== 'MAX_COST_EXCEEDED') warnings.push(`the flood query with three more objects was answered ${over.status} ${String(refusal.code)}, not refused for its cost: the flood may not be the costliest query allowed`);
+    for (const [run, figures] of [['alone', alone], ['under flood', underFlood]] as const) {
+      if (figures.statuses['429']) warnings.push(`the reader ${run} got ${figures.statuses['429']} 429s: its address pool was too small`);
+      if (figures.statuses['503']) {
+        warnings.push(
+          `the server shed ${figures.statuses['503']} of the reader's requests ${run} (503: its event loop lagged past OVERLOAD_LAG_MS); ` +
+            `its req/s and latency mix fast refusals with answers: rerun on a quieter machine (load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs)`,
+        );
+      }
+    }
+    const shares = Object.fromEntries(Object.entries(floodResult.statuses).map(([status, n]) => [status, Number((n / Math.max(1, answers)).toFixed(4))]));
+    return {
+      settings,
+      coldStartMs,
+      budget,
+      windowSeconds: reader.windowSeconds ?? NaN,
+      readerCost: reader.cost,
+      floodCost: flood.cost ?? NaN,
+      floodAnswerBytes: Buffer.byteLength(flood.text),
+      floodQueryMs,
+      overLimit: { status: over.status, code: refusal.code, max: refusal.max, found: refusal.found },
+      readerAddressBudget: { requestsPerAddress, calibrationReqPerSec: calibrated.reqPerSec, pool, headroom: READER_HEADROOM },
+      calibration: calibrated,
+      alone,
+      underFlood,
+      ratio: { p50: ratio(underFlood.p50, alone.p50), p99: ratio(underFlood.p99, alone.p99), reqPerSec: ratio(underFlood.reqPerSec, alone.reqPerSec) },
+      flood: { ...floodResult, connections: floodConnections, address: FLOODER_ADDRESS, share429: shares['429'] ?? 0, shares, serverCpuPercent: Math.round(floodServerCpu * 100) },
+      readerClientCpuPercent: Math.round(((readerClientCpu.user + readerClientCpu.system) / 1e6 / duration) * 100),
+      metrics: {
+        rateLimitedAnonymous: counter(metrics, 'masthead_rate_limited_total{client="anonymous"}'),
+        overloadRefusals: counter(metrics, 'masthead_overload_refusals_total'),
+        deadlines: counter(metrics, 'masthead_deadline_exceeded_total'),
+      },
+      peakRssAloneBytes,
+      peakRssBytes: peakRss(child),
+      warnings,
+    };
+  } finally {
+    await stopServer(child);
+  }
+}
+
+function printFlood(report: FloodReport): void {
+  const mb = (bytes: number) => `${(bytes / 1048576).toFixed(0)} MB`;
+  const statuses = (counts: Record<string, number>) =>
+    Object.entries(counts)
+      .map(([status, n]) => `${status}: ${n}`)
+      .join(', ');
+  console.log(
+    `\nFlood: SectionFront (cost ${report.readerCost}) read over ${connections} connections, each request from the next address of a pool of ${report.readerAddressBudget.pool} ` +
+      `(${report.readerAddressBudget.requestsPerAddress} requests each fit in ${report.budget} points per ${report.windowSeconds} s), ` +
+      `while ${report.flood.connections} connections from one address send a query costing ${report.floodCost} (${(report.floodAnswerBytes / 1024).toFixed(0)} KB answered; ` +
+      `${report.floodQueryMs} ms alone and cold) ` +
+      `(with 3 more objects: ${report.overLimit.status} ${String(report.overLimit.code)}${report.overLimit.code === 'MAX_COST_EXCEEDED' ? `, cost ${String(report.overLimit.found)} over ${String(report.overLimit.max)}` : ''}).`,
+  );
+  const row = (run: string, figures: { reqPerSec: number; p50: number; p99: number; requests: number; statuses: Record<string, number>; errors: number }, cpu: number, lag: number, addresses: number) => ({
+    run,
+    addresses,
+    'req/s': Math.round(figures.reqPerSec),
+    'p50 ms': figures.p50,
+    'p99 ms': figures.p99,
+    requests: figures.requests,
+    statuses: statuses(figures.statuses),
+    errors: figures.errors,
+    'server CPU': `${cpu}%`,
+    'lag max ms': lag,
+  });
+  console.table([
+    row(`reader warm-up (${report.calibration.seconds} s)`, report.calibration, report.calibration.serverCpuPercent, report.calibration.lagMaxMs, report.calibration.addresses),
+    row('reader alone', report.alone, report.alone.serverCpuPercent, report.alone.lagMaxMs, report.alone.addresses),
+    row('reader under flood', report.underFlood, report.underFlood.serverCpuPercent, report.underFlood.lagMaxMs, report.underFlood.addresses),
+    row('flood (same time)', report.flood, report.flood.serverCpuPercent, report.underFlood.lagMaxMs, 1),
+  ]);
+  const times = (n: number | null) => (n === null ? 'n/a' : `${n}×`);
+  const within = (n: number | null) => (n !== null && n <= 2 ? 'within 2×' : 'OVER 2×');
+  console.log(
+    `reader under flood vs alone: p50 ${times(report.ratio.p50)} (${within(report.ratio.p50)}), p99 ${times(report.ratio.p99)} (${within(report.ratio.p99)}), req/s ${times(report.ratio.reqPerSec)}`,
+  );
+  console.log(
+    `flood: ${report.flood.requests} requests, ${(report.flood.share429 * 100).toFixed(2)}% answered 429 (${statuses(report.flood.statuses)}), ${report.flood.errors} errors; ` +
+      `server counted ${report.metrics.rateLimitedAnonymous} 429s, ${report.metrics.overloadRefusals} 503s from overload shedding, ${report.metrics.deadlines} deadlines`,
+  );
+  console.log(`server peak RSS ${mb(report.peakRssBytes)} (${report.peakRssBytes < 300 * 1048576 ? 'under' : 'OVER'} 300 MB; ${mb(report.peakRssAloneBytes)} after the reader alone)`);
+  for (const warning of report.warnings) console.log(`WARNING: ${warning}`);
 }
 
 async function main(): Promise<void> {
@@ -250,8 +679,15 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   const servers: ServerRun[] = [];
   let work: Scenario[] = [];
-  for (const mode of ['uncached', 'cached'] as const) {
-    const { child, base, coldStartMs } = await startServer(databaseUrl, mode);
+  const anyRow = ROWS.some((row) => selected(row.label ?? row.name));
+  for (const mode of anyRow ? (['uncached', 'cached'] as const) : []) {
+    // Budgets off: the rows send from one address (127.0.0.1) over 10 connections, and that address's
+    // anonymous budget (RATE_LIMIT_ANONYMOUS, 20,000 points a minute by default) would last 23 uncached
+    // SectionFronts (853 points each) or 20,000 cache hits (a point each: a second or two of a cached
+    // row); the rest would be 429s. The rows measure what an operation costs the server; the Flood
+    // scenario measures the budgets. The rest of the protection (limits, deadline, overload shedding)
+    // stays as production has it.
+    const { child, base, coldStartMs } = await startServer(databaseUrl, mode, { RESPONSE_CACHE: mode === 'cached' ? 'on' : 'off', RATE_LIMIT: 'off' });
     try {
       if (!work.length) work = await scenarios(base);
       for (const { operation, body } of work) {
@@ -271,11 +707,11 @@ async function main(): Promise<void> {
           p50: result.latency.p50,
           p97_5: result.latency.p97_5,
           p99: result.latency.p99,
-          // autocannon's errors include its timeouts; mismatches are the answers isData refused.
-          errors: result.errors + result.non2xx + result.mismatches,
+          errors: failures(result),
           statementsPerRequest: Number((sent / Math.max(1, result.requests.total)).toFixed(2)),
           ceilingReqPerSec: Math.round(ceilingReqPerSec),
           ofCeiling: Number((result.requests.average / ceilingReqPerSec).toFixed(3)),
+          statuses: statusesOf(result),
         });
       }
       servers.push({ mode, coldStartMs, peakRssBytes: peakRss(child) });
@@ -283,35 +719,45 @@ async function main(): Promise<void> {
       await stopServer(child);
     }
   }
+  const flood = selected('Flood') ? await floodScenario(databaseUrl) : undefined;
 
   const report = {
     when: new Date().toISOString(),
-    command: `npm run bench -- --articles ${articles} --duration ${duration} --connections ${connections}${args.only ? ` --only ${args.only}` : ''}`,
+    command: `npm run bench -- --articles ${articles} --duration ${duration} --connections ${connections}${args.only ? ` --only ${args.only}` : ''}${floodConnections !== 10 ? ` --flood-connections ${floodConnections}` : ''}`,
     database: config.kind,
     articles,
     durationSeconds: duration,
     connections,
     node: process.version,
+    /** The machine's load (1, 5, 15 min) as the run ended: other work on it moves every figure. */
+    loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
     servers,
     rows,
+    flood,
   };
   console.log(`\n${config.kind}, ${articles} articles, ${connections} connections, ${duration} s each`);
   for (const server of servers) {
     console.log(`${server.mode} server: cold start ${server.coldStartMs} ms, peak RSS ${(server.peakRssBytes / 1048576).toFixed(0)} MB`);
   }
-  console.table(
-    rows.map((row) => ({
-      operation: row.operation,
-      mode: row.mode,
-      'req/s': row.reqPerSec,
-      'p50 ms': row.p50,
-      'p99 ms': row.p99,
-      errors: row.errors,
-      'SQL/req': row.statementsPerRequest,
-      'bare node:http req/s': row.ceilingReqPerSec,
-      'of bare': `${(row.ofCeiling * 100).toFixed(1)}%`,
-    })),
-  );
+  if (rows.length) {
+    console.table(
+      rows.map((row) => ({
+        operation: row.operation,
+        mode: row.mode,
+        'req/s': row.reqPerSec,
+        'p50 ms': row.p50,
+        'p99 ms': row.p99,
+        errors: row.errors,
+        'SQL/req': row.statementsPerRequest,
+        'bare node:http req/s': row.ceilingReqPerSec,
+        'of bare': `${(row.ofCeiling * 100).toFixed(1)}%`,
+      })),
+    );
+  }
+  for (const row of rows.filter((candidate) => candidate.statuses['503'])) {
+    console.log(`${row.operation} (${row.mode}): ${row.statuses['503']} answers were 503, overload shedding (the event loop lagged past OVERLOAD_LAG_MS)`);
+  }
+  if (flood) printFlood(flood);
   const out = path.join(root, 'bench', 'results', `${report.when.replace(/[:.]/g, '-')}-${config.kind}-${articles}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
