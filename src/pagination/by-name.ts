@@ -21,7 +21,7 @@ export async function pageByName<T extends NodeRow & { name: string }>(
     { column: `${alias}.name`, direction: 'asc' },
     { column: `${alias}.id`, direction: 'asc' },
   ];
-  const request = pageRequest(args, 'NAME', ['string', 'number']);
+  const request = pageRequest(args, 'NAME', ['string', 'id']);
   const query = filtered().select(columns);
   if (request.after) whereAfter(query, sort, request.after);
   orderBy(query, sort).limit(request.first + 1);

@@ -175,7 +175,7 @@ export type ImportFormat =
 export type QuoteFilter = {
   /** The article the quotes appear in. */
   article?: string | number | null | undefined;
-  /** Words that the quote's text contains. */
+  /** Words that the quote's text contains (at most 200 characters). */
   query?: string | null | undefined;
   /** The slug of the speaker's tag. */
   speaker?: string | null | undefined;

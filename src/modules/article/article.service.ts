@@ -116,7 +116,7 @@ export class ArticleService {
     const order = args.orderBy ?? ArticleOrder.NEWEST;
     const { columns, dateOf } = articleSort(order, status);
     const ordering = `${order}:${columns[0].column}`;
-    const request = pageRequest(args, ordering, ['number', 'number']);
+    const request = pageRequest(args, ordering, ['time', 'id']);
     const { reader, now } = this.context;
     const after = request.after && [new Date(request.after[0]), request.after[1]];
     const plan = await this.listPlan(filter, scope, status, columns);

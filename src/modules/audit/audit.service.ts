@@ -46,10 +46,12 @@ export class AuditService {
     requireRole(this.context.viewer, Role.ADMIN, 'auditLog');
     const { reader } = this.context;
     const subject = args.subjectId ? fromGlobalId(args.subjectId, 'subjectId') : null;
-    const request = pageRequest(args, 'AUDIT', ['number']);
+    const request = pageRequest(args, 'AUDIT', ['id']);
     const filtered = () => {
       const query = reader.knex('audit_entry');
-      if (subject) query.where({ subject_type: subject.type, subject_id: subject.id });
+      // A subject id beyond any stored one names nothing that was acted on.
+      if (subject?.id === null) query.whereRaw('1 = 0');
+      else if (subject) query.where({ subject_type: subject.type, subject_id: subject.id });
       return query;
     };
     const query = filtered()

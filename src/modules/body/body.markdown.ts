@@ -1,5 +1,6 @@
 import type { MarkedToken, Token, Tokens } from 'marked' with { 'resolution-mode': 'import' };
 import sanitizeHtml from 'sanitize-html';
+import { invalid, type Problems } from '../../errors/errors';
 import type { StoredBlock } from './body.blocks';
 import { escapeHtml, sanitizeInlineHtml } from './body.sanitize';
 
@@ -107,9 +108,68 @@ function blocksFromTokens(tokens: Token[]): StoredBlock[] {
   return blocks;
 }
 
-/** Converts editor Markdown into stored blocks: headings levelled 2..4, inline HTML sanitized, raw HTML reduced to text. */
+/**
+ * How deep marked's tokens may nest (quotes in quotes, lists in lists, emphasis in emphasis; a list
+ * level is two, the list and its item). No story comes near; marked and the walk above recurse once a
+ * level, so copy some thousands deep would overflow the stack, and a fixed limit refuses the same copy
+ * however much stack a request has left.
+ */
+export const MAX_MARKDOWN_NESTING = 100;
+
+/** Markdown that nests too deeply to read: markdownToBlocks throws it, the editor answers it as INVALID. */
+export class MarkdownTooDeep extends Error {
+  constructor() {
+    super('The copy nests too deeply: quotes, lists or emphasis sit inside each other dozens of levels deep. Keep to a few levels.');
+    this.name = 'MarkdownTooDeep';
+  }
+}
+
+/** The deepest nesting of a token tree, walked without recursion. */
+function nestingOf(tokens: Token[]): number {
+  let deepest = 0;
+  const pending: [Token[], number][] = [[tokens, 1]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [children, depth] = next;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_MARKDOWN_NESTING) break;
+    for (const token of children as MarkedToken[]) {
+      if ('tokens' in token && token.tokens?.length) pending.push([token.tokens, depth + 1]);
+      if (token.type === 'list') pending.push([token.items, depth + 1]);
+      if (token.type === 'table') for (const cell of [...token.header, ...token.rows.flat()]) pending.push([cell.tokens, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/**
+ * Converts editor Markdown into stored blocks: headings levelled 2..4, inline HTML sanitized, raw HTML
+ * reduced to text. Throws MarkdownTooDeep for copy nested deeper than MAX_MARKDOWN_NESTING.
+ */
 export function markdownToBlocks(markdown: string): StoredBlock[] {
-  return blocksFromTokens(Lexer.lex(markdown, options()));
+  try {
+    const tokens = Lexer.lex(markdown, options());
+    if (nestingOf(tokens) > MAX_MARKDOWN_NESTING) throw new MarkdownTooDeep();
+    return blocksFromTokens(tokens);
+  } catch (error) {
+    // marked recurses once a level while it reads: copy deep enough runs out of stack before the check.
+    if (isStackOverflow(error)) throw new MarkdownTooDeep();
+    throw error;
+  }
+}
+
+/** markdownToBlocks for a mutation input: copy nested too deeply is an INVALID problem at `field`, and no blocks. */
+export function markdownInputToBlocks(markdown: string, field: string[], problems: Problems): StoredBlock[] | undefined {
+  try {
+    return markdownToBlocks(markdown);
+  } catch (error) {
+    if (!(error instanceof MarkdownTooDeep)) throw error;
+    problems.add(invalid(field, error.message));
+    return undefined;
+  }
 }
 
 /** Closing punctuation that marks a line as prose rather than a subheading. */

@@ -9,6 +9,8 @@ export class NodeService {
 
   async resolve(globalId: string, argument: string): Promise<NodeRow | null> {
     const { type, id } = fromGlobalId(globalId, argument);
+    // Beyond any stored id: no such object, like any other unknown ID.
+    if (id === null) return null;
     const { loaders } = this.context;
     switch (type) {
       case 'Article':

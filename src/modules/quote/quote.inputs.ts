@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { MAX_QUERY_LENGTH } from '../search/search.query';
 
 @InputType('QuoteFilter', { description: 'Narrows a list of quotes; every field given must match.' })
 export class QuoteFilterInput {
@@ -8,7 +9,7 @@ export class QuoteFilterInput {
   @Field(() => ID, { nullable: true, description: 'The article the quotes appear in.' })
   article?: string | null;
 
-  @Field(() => String, { nullable: true, description: "Words that the quote's text contains." })
+  @Field(() => String, { nullable: true, description: `Words that the quote's text contains (at most ${MAX_QUERY_LENGTH} characters).` })
   query?: string | null;
 }
 

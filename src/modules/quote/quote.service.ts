@@ -10,6 +10,7 @@ import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
 import { pageRequest, toPage } from '../../pagination/page';
 import { containsPattern, toDate } from '../../database/reader';
+import { checkQueryLength } from '../search/search.query';
 import { LIMITS, paragraphIndex } from '../article/article-editor.service';
 import { Tag } from '../tag/tag.entity';
 import { fromGlobalIdOf, inputIdOf, tryGlobalIdOf } from '../node/global-id';
@@ -48,7 +49,8 @@ export class QuoteService {
     this.context.cache.list('Quote');
     this.context.cache.list('Article');
     const articleId = args.filter?.article ? fromGlobalIdOf('Article', args.filter.article, 'filter.article') : undefined;
-    const request = pageRequest(args, 'SPEAKER', ['number', 'number', 'number']);
+    checkQueryLength(args.filter?.query, 'filter.query');
+    const request = pageRequest(args, 'SPEAKER', ['time', 'id', 'number']);
     const filtered = (): Knex.QueryBuilder => {
       const knex = reader.knex;
       const query = knex({ q: 'quote' }).join({ a: 'article' }, 'a.id', 'q.article_id');
@@ -56,7 +58,9 @@ export class QuoteService {
       if (speakerId !== undefined) query.where('q.speaker_id', speakerId);
       const speaker = args.filter?.speaker?.trim().toLowerCase();
       if (speaker) query.whereIn('q.speaker_id', knex('tag').select('id').where('slug', speaker));
-      if (articleId !== undefined) query.where('q.article_id', articleId);
+      // null: an ID beyond any stored one, which no quote is in.
+      if (articleId === null) query.whereRaw('1 = 0');
+      else if (articleId !== undefined) query.where('q.article_id', articleId);
       // Every word must appear, in any order: "pride Pyongyang" finds "…a pride of Pyongyang…".
       for (const word of quoteWords(args.filter?.query)) query.whereRaw("lower(q.text) like ? escape '\\'", [containsPattern(word)]);
       return query;

@@ -1,4 +1,17 @@
 import { createHash } from 'node:crypto';
+import { badUserInput } from '../../errors/errors';
+
+/**
+ * Free text to look for (search, and the tag and quote filters) takes at most this many characters:
+ * no reader types more, and a longer LIKE pattern is more than SQLite will match.
+ */
+export const MAX_QUERY_LENGTH = 200;
+
+/** Refuses free text to look for of more than MAX_QUERY_LENGTH characters (once trimmed) as a BAD_USER_INPUT naming the argument. */
+export function checkQueryLength(text: string | null | undefined, argument: string): void {
+  const length = text?.trim().length ?? 0;
+  if (length > MAX_QUERY_LENGTH) throw badUserInput(`"${argument}" takes at most ${MAX_QUERY_LENGTH} characters (got ${length}).`, argument);
+}
 
 /** One thing to look for: a word, or several in a row (a phrase); `prefix` lets the last word be a beginning. */
 export interface SearchTerm {

@@ -3,6 +3,7 @@ import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { PageArgs } from '../../pagination/page.args';
 import { ArticleFilterInput } from '../article/article.inputs';
+import { MAX_QUERY_LENGTH } from './search.query';
 import type { SearchResult } from './search.service';
 import { SearchConnectionType } from './search.type';
 
@@ -10,7 +11,7 @@ import { SearchConnectionType } from './search.type';
 export class SearchResolver {
   @Query(() => SearchConnectionType, { description: 'Full-text search over published articles, best match first.' })
   search(
-    @Arg('query', { description: 'Words to find; "quoted phrases" and -excluded words work.' }) query: string,
+    @Arg('query', { description: `Words to find; "quoted phrases" and -excluded words work. At most ${MAX_QUERY_LENGTH} characters.` }) query: string,
     @Arg('filter', () => ArticleFilterInput, { nullable: true, description: 'Narrows the hits like an article list.' }) filter: ArticleFilterInput | null,
     @Args() page: PageArgs,
     @Ctx() context: Context,

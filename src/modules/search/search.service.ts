@@ -7,7 +7,7 @@ import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
 import type { ArticleRow } from '../article/article.type';
 import { escapeHtml } from '../body/body.sanitize';
 import { EXCERPT_SEPARATOR, MARK_END, MARK_START, searchEngine } from './search.engines';
-import { parseSearchQuery, queryFingerprint } from './search.query';
+import { checkQueryLength, parseSearchQuery, queryFingerprint } from './search.query';
 
 export interface SearchArgs {
   query: string;
@@ -52,6 +52,7 @@ export class SearchService {
   /** `counted`: the request asks for totalCount, which is then counted beside the page, on a connection of its own. */
   async search(args: SearchArgs, counted = false): Promise<SearchResult> {
     const first = pageSize(args.first);
+    checkQueryLength(args.query, 'query');
     const parsed = parseSearchQuery(args.query);
     // Checked even for an empty query, so a forbidden filter is refused the same way every time.
     const matching = this.context.articles.matching(args.filter ?? {});

@@ -8,6 +8,7 @@ import { TagKind } from './tag.enums';
 import { TagConnection, TagType, tagUri, type TagRow } from './tag.type';
 import { toPayload, type PayloadValue } from '../../errors/payload.type';
 import { CreateTagInput } from './tag.inputs';
+import { MAX_QUERY_LENGTH } from '../search/search.query';
 import { TagPayload } from './tag.payloads';
 
 @ArgsType()
@@ -15,7 +16,7 @@ class TagsArgs extends PageArgs {
   @Field(() => TagKind, { nullable: true, description: 'Only tags of this kind.' })
   kind?: TagKind | null;
 
-  @Field(() => String, { nullable: true, description: 'Only tags whose name contains these words.' })
+  @Field(() => String, { nullable: true, description: `Only tags whose name contains these words (at most ${MAX_QUERY_LENGTH} characters).` })
   query?: string | null;
 }
 

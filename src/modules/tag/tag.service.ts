@@ -2,6 +2,7 @@ import { Role } from '../../auth/viewer';
 import type { Context, WriteResult } from '../../context';
 import { invalid, Problems } from '../../errors/errors';
 import { containsPattern } from '../../database/reader';
+import { checkQueryLength } from '../search/search.query';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { pageByName } from '../../pagination/by-name';
 import { chooseSlug, expectFreeSlug } from '../route/slug';
@@ -45,6 +46,7 @@ export class TagService {
   async list(args: TagListArgs): Promise<ConnectionResult<TagRow>> {
     const { reader } = this.context;
     this.context.cache.list('Tag');
+    checkQueryLength(args.query, 'query');
     const words = args.query?.trim().toLowerCase();
     return pageByName<TagRow>(reader, 'Tag', 't', TAG_COLUMNS, () => {
       const query = reader.knex({ t: 'tag' });
