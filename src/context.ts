@@ -144,25 +144,41 @@ export class Context {
    */
   async write<T>(action: string, role: Role, work: (tx: EntityManager, viewer: Viewer) => Promise<Written<T>>): Promise<WriteResult<T>> {
     const viewer = requireRole(this.viewer, role, action);
-    // A request past its deadline, or a database that is away, starts no transaction.
-    this.meter.check();
-    try {
-      const written = await this.em.transactional(async (tx) => {
-        const result = await work(tx, viewer);
-        recordAudit(tx, viewer, action, result);
-        return result;
-      });
-      await this.invalidate(keysWrittenBy(written));
-      return { value: written.value, userErrors: [] };
-    } catch (error) {
-      if (error instanceof Refusal) return { value: null, userErrors: error.userErrors };
-      if (error instanceof UniqueConstraintViolationException) {
-        return { value: null, userErrors: [duplicate(null, 'Someone saved the same slug or name at the same moment; try again.')] };
+    // A transaction PostgreSQL picked as a deadlock's victim (SQLSTATE 40P01) or could not serialise
+    // (40001) was rolled back whole: it runs again from the start, in a fresh transaction, up to
+    // `attempts` times in all. Nothing of a failed try is kept: its audit entry went with it, caches
+    // are evicted only after a commit, and the finally below clears the EntityManager between tries.
+    // MikroORM turns both codes into a DeadlockException where it runs the statement (flush, find),
+    // copying the driver error's fields; SQL sent through the connection itself (the search index,
+    // the SIMILAR lists, plain reads) fails with the driver's error. Either way `code` is the SQLSTATE.
+    const attempts = 3;
+    const transient = (error: unknown) => ['40P01', '40001'].includes(String((error as { code?: unknown } | null)?.code));
+    for (let attempt = 1; ; attempt += 1) {
+      // A request past its deadline, or a database that is away, starts no transaction (nor another try).
+      this.meter.check();
+      try {
+        const written = await this.em.transactional(async (tx) => {
+          const result = await work(tx, viewer);
+          recordAudit(tx, viewer, action, result);
+          return result;
+        });
+        await this.invalidate(keysWrittenBy(written));
+        return { value: written.value, userErrors: [] };
+      } catch (error) {
+        if (error instanceof Refusal) return { value: null, userErrors: error.userErrors };
+        if (attempt < attempts && transient(error)) {
+          // Jittered, so the transactions that collided do not meet again on the next try.
+          await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
+          continue;
+        }
+        if (error instanceof UniqueConstraintViolationException) {
+          return { value: null, userErrors: [duplicate(null, 'Someone saved the same slug or name at the same moment; try again.')] };
+        }
+        throw error;
+      } finally {
+        this.em.clear();
+        this.currentLoaders = new Loaders(this.reader, this.now, this.cache);
       }
-      throw error;
-    } finally {
-      this.em.clear();
-      this.currentLoaders = new Loaders(this.reader, this.now, this.cache);
     }
   }
 

@@ -1,7 +1,7 @@
 import { objectKey } from '../../cache/cache-scope';
 import { reindexArticle } from '../search/search.index';
-import { refreshSimilar } from '../related/related.similar';
-import { LockMode, OptimisticLockError } from '@mikro-orm/core';
+import { lockSimilar, refreshSimilar } from '../related/related.similar';
+import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Viewer } from '../../auth/viewer';
 import { effectiveStatus, isPublic } from '../../auth/visibility';
@@ -12,7 +12,7 @@ import type { Written } from '../audit/audit.service';
 import { Author } from '../author/author.entity';
 import type { StoredBlock } from '../body/body.blocks';
 import { BodyBlockType, type BodyBlockInput } from '../body/body.inputs';
-import { markdownToBlocks, plainTextToBlocks } from '../body/body.markdown';
+import { markdownInputToBlocks, plainTextToBlocks } from '../body/body.markdown';
 import { escapeHtml } from '../body/body.sanitize';
 import { Correction } from '../correction/correction.entity';
 import { Image } from '../image/image.entity';
@@ -86,8 +86,8 @@ export class ArticleEditor {
       const changes = this.readContent({ headline: input.headline, sectionId: input.sectionId, authorIds: input.authorIds }, problems, true);
       if (input.text.length > LIMITS.markdown) problems.add(invalid(['input', 'text'], `The copy is too long: at most ${LIMITS.markdown} characters.`));
       else {
-        changes.body = input.format === ImportFormat.MARKDOWN ? markdownToBlocks(input.text) : plainTextToBlocks(input.text);
-        if (!changes.body.length) problems.add(invalid(['input', 'text'], 'The copy holds nothing readable.'));
+        changes.body = input.format === ImportFormat.MARKDOWN ? markdownInputToBlocks(input.text, ['input', 'text'], problems) : plainTextToBlocks(input.text);
+        if (changes.body?.length === 0) problems.add(invalid(['input', 'text'], 'The copy holds nothing readable.'));
       }
       problems.check();
       return this.insert(tx, viewer, 'importArticle', changes);
@@ -208,7 +208,7 @@ export class ArticleEditor {
 
   /** The article a quote mutation works on, with the contributor's drafts-only rule applied (for QuoteService). */
   async loadForQuotes(tx: EntityManager, viewer: Viewer, articleId: number, field: string[], action: string): Promise<Article> {
-    const article = await tx.findOne(Article, articleId, this.lock());
+    const article = await this.findLocked(tx, articleId);
     if (!article) throw new Refusal([notFound(field, 'No article has this ID.')]);
     this.mayEdit(viewer, article, action);
     return article;
@@ -246,7 +246,7 @@ export class ArticleEditor {
     if (markdown !== null && blocks !== null) problems.add(invalid(['input', 'body'], 'Give the body either as Markdown or as blocks, not both.'));
     else if (markdown !== null) {
       if (markdown.length > LIMITS.markdown) problems.add(invalid(['input', 'bodyMarkdown'], `The Markdown is too long: at most ${LIMITS.markdown} characters.`));
-      else changes.body = markdownToBlocks(markdown);
+      else changes.body = markdownInputToBlocks(markdown, ['input', 'bodyMarkdown'], problems);
     } else if (blocks !== null) changes.body = this.readBlocks(blocks, problems);
     else if (creating) changes.body = [];
     return changes;
@@ -383,6 +383,11 @@ export class ArticleEditor {
    */
   private async commit(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: string[]): Promise<Written<number>> {
     article.updatedAt = new Date();
+    // A new slug makes the flush an update of a unique column, which holds the row against the
+    // foreign-key checks of other saves' SIMILAR rows naming this article until the commit: such a
+    // save takes its SIMILAR locks first (other saves hold theirs before they insert), so it never
+    // waits for their lists while they wait for its row.
+    if (article.id !== undefined && changes.includes('slug')) await lockSimilar(tx, article.id);
     try {
       await tx.flush();
     } catch (error) {
@@ -479,14 +484,25 @@ export class ArticleEditor {
 
   // ---- loading -------------------------------------------------------------------------------
 
-  /** On PostgreSQL the row is locked for the transaction, so concurrent edits queue instead of racing. */
-  private lock(): { lockMode?: LockMode } {
-    return this.context.reader.dialect === 'postgresql' ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {};
+  /**
+   * On PostgreSQL the row is locked for the transaction, so concurrent edits queue instead of racing.
+   * FOR NO KEY UPDATE, not the FOR UPDATE of MikroORM's PESSIMISTIC_WRITE: a save inserts SIMILAR rows
+   * naming other articles, and the foreign-key check on each takes FOR KEY SHARE on that article's
+   * row, which FOR UPDATE blocks. Two saves of related articles then each waited for the other's
+   * article row (and for the section counters it had updated): a deadlock. Edits still queue, since
+   * NO KEY UPDATE excludes itself; only key changes and deletes need more, and they take it themselves.
+   */
+  private async findLocked(tx: EntityManager, id: number): Promise<Article | null> {
+    if (this.context.reader.dialect !== 'postgresql') return tx.findOne(Article, id);
+    const query = tx.createQueryBuilder(Article).where({ id });
+    // Knex's own locking clause, on the query MikroORM built (it runs what getKnexQuery returned).
+    query.getKnexQuery().forNoKeyUpdate();
+    return query.getSingleResult();
   }
 
   private async load(tx: EntityManager, globalId: string, field: string[]): Promise<Article> {
     const id = tryGlobalIdOf('Article', globalId);
-    const article = id === null ? null : await tx.findOne(Article, id, this.lock());
+    const article = id === null ? null : await this.findLocked(tx, id);
     if (!article) throw new Refusal([notFound(field, 'No article has this ID.')]);
     return article;
   }

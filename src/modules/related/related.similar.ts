@@ -79,21 +79,38 @@ interface StoredRow {
  * Recomputes the SIMILAR list of one article and its place in other articles' lists, in `em`'s
  * transaction. Editorial saves call it after flushing. Returns the ids of the articles whose stored
  * list changed, so the response cache can evict exactly their related coverage.
+ *
+ * Saves of related articles run this at the same time and write the same lists: each one's rows, its
+ * place in its candidates' lists (then trimmed back to KEPT), and the lists that lost it. On
+ * PostgreSQL every list written is first locked (lockLists), all at once and in id order, so two
+ * saves queue on the lists they share instead of deadlocking on each other's rows, and neither
+ * inserts a row the other has just deleted and inserted again (a duplicate key). The scores are
+ * computed before the locks are taken, since they say which lists the article goes into; what they
+ * read (tags, articles) is not what the locks guard.
  */
 export async function refreshSimilar(em: EntityManager, articleId: number): Promise<number[]> {
   const reader = new SqlReader(em, dialectOf(em));
   const knex = reader.knex;
-  const touching = () => knex('article_similar').where('article_id', articleId).orWhere('similar_id', articleId);
-  const before = await reader.all<StoredRow>(touching().select('article_id', 'similar_id', 'score'));
-  await write(em, touching().delete());
-  await write(em, insertLists(reader, [articleId], true));
+  const scored = await reader.all<{ source_id: number; candidate_id: number; score: number }>(listRows(reader, [articleId], true));
+  const fresh: StoredRow[] = scored.map((row) => ({ article_id: Number(row.source_id), similar_id: Number(row.candidate_id), score: Number(row.score) }));
+  // The lists the article goes into; all of them are trimmed after the insert.
+  const placing = [...new Set(fresh.filter((row) => row.similar_id === articleId).map((row) => row.article_id))];
+  const locked = await lockLists(reader, [articleId, ...placing], articleId);
+  const before = await takeRows(em, reader, articleId, locked);
+  // Conflicts cannot happen under the locks; should a writer that takes none ever race this one, the row is refreshed, not duplicated.
+  if (fresh.length) await write(em, knex('article_similar').insert(fresh).onConflict(['article_id', 'similar_id']).merge(['score']));
   // The lists that took the article in may now hold one too many. Ranked from the index alone: ties
   // on score, which the read breaks by date, are too rare at the cut to be worth reading articles for.
-  const ranked = knex('article_similar')
-    .whereIn('article_id', knex('article_similar').select('article_id').where('similar_id', articleId))
-    .select('article_id', 'similar_id', knex.raw('row_number() over (partition by article_id order by score desc, similar_id desc) as position'));
-  await write(em, knex('article_similar').whereIn(['article_id', 'similar_id'], knex.from(ranked.as('ranked')).where('position', '>', KEPT).select('article_id', 'similar_id')).delete());
-  const after = await reader.all<StoredRow>(touching().select('article_id', 'similar_id', 'score'));
+  let trimmed: Pick<StoredRow, 'article_id' | 'similar_id'>[] = [];
+  if (placing.length) {
+    const ranked = knex('article_similar')
+      .whereIn('article_id', placing)
+      .select('article_id', 'similar_id', knex.raw('row_number() over (partition by article_id order by score desc, similar_id desc) as position'));
+    const beyond = knex.from(ranked.as('ranked')).where('position', '>', KEPT).select('article_id', 'similar_id');
+    trimmed = await deleteReturning(em, reader, knex('article_similar').whereIn(['article_id', 'similar_id'], beyond), ['article_id', 'similar_id']);
+  }
+  const cut = new Set(trimmed.map((row) => `${row.article_id}:${row.similar_id}`));
+  const after = fresh.filter((row) => !cut.has(`${row.article_id}:${row.similar_id}`));
 
   const own = (rows: StoredRow[]) => scores(rows.filter((row) => row.article_id === articleId), (row) => row.similar_id);
   const placed = (rows: StoredRow[]) => scores(rows.filter((row) => row.similar_id === articleId), (row) => row.article_id);
@@ -103,6 +120,46 @@ export async function refreshSimilar(em: EntityManager, articleId: number): Prom
   const changed = new Set([...placedBefore.keys(), ...placedAfter.keys()].filter((id) => placedBefore.get(id) !== placedAfter.get(id)));
   if (ownBefore.size !== ownAfter.size || [...ownBefore].some(([id, score]) => ownAfter.get(id) !== score)) changed.add(articleId);
   return [...changed].sort((a, b) => a - b);
+}
+
+/**
+ * Takes now, as the article stands, the locks refreshSimilar will take for it after the save's flush
+ * (PostgreSQL; nothing on SQLite). For a save whose flush changes the article's slug: that update of a
+ * unique column locks the row against the foreign-key checks of every other save inserting SIMILAR
+ * rows that name the article, until this one commits, so it must not then wait for their lists.
+ * Locks are held to the end of the transaction, and refreshSimilar taking them again does not wait.
+ */
+export async function lockSimilar(em: EntityManager, articleId: number): Promise<void> {
+  const reader = new SqlReader(em, dialectOf(em));
+  if (reader.dialect !== 'postgresql') return;
+  const scored = await reader.all<{ source_id: number; candidate_id: number }>(listRows(reader, [articleId], true));
+  await lockLists(reader, [articleId, ...scored.filter((row) => Number(row.candidate_id) === articleId).map((row) => Number(row.source_id))], articleId);
+}
+
+/**
+ * The class of PostgreSQL's transaction-scoped advisory locks on SIMILAR lists ("SIML"); the second
+ * key is the id of the article whose list is locked.
+ */
+const LIST_LOCK = 0x53494d4c;
+
+/**
+ * Locks the SIMILAR lists of these articles, and with `holding` also every list that holds that
+ * article now, until the transaction ends (PostgreSQL; SQLite has one writer at a time). In one
+ * statement, in id order (PostgreSQL evaluates a volatile select list after the ORDER BY sort), so
+ * that saves wanting overlapping lists queue rather than deadlock. Returns the ids locked.
+ */
+async function lockLists(reader: SqlReader, articleIds: readonly number[], holding?: number): Promise<Set<number>> {
+  if (reader.dialect !== 'postgresql') return new Set(articleIds);
+  // One array binding, spelled as an array literal: knex would spread a JS array into separate values.
+  const wanted = `{${[...new Set(articleIds)].map((id) => Math.trunc(id)).join(',')}}`;
+  const lists =
+    holding === undefined
+      ? 'select unnest(?::integer[]) as id'
+      : 'select unnest(?::integer[]) as id union select article_id from article_similar where similar_id = ?';
+  const rows = await reader.all<{ id: number }>(
+    reader.knex.raw(`select id, pg_advisory_xact_lock(?, id) from (${lists}) as lists order by id`, [LIST_LOCK, wanted, ...(holding === undefined ? [] : [holding])]),
+  );
+  return new Set(rows.map((row) => Number(row.id)));
 }
 
 /** Recomputes the lists of these articles only (their place in others' lists stays as it is). */
@@ -169,6 +226,11 @@ function tagWeights(knex: Knex, sourceIds?: readonly number[]): Knex.QueryBuilde
  * bonus, decayed by the days between the two pieces.
  */
 function insertLists(reader: SqlReader, sourceIds: readonly number[], neighbours: boolean, sources: Sources = LIVE): Knex.QueryBuilder {
+  return insertInto(reader.knex, 'article_similar', ['article_id', 'similar_id', 'score'], listRows(reader, sourceIds, neighbours, sources));
+}
+
+/** The rows insertLists stores, as (source_id, candidate_id, score): refreshSimilar reads them first to know which lists to lock. */
+function listRows(reader: SqlReader, sourceIds: readonly number[], neighbours: boolean, sources: Sources = LIVE): Knex.QueryBuilder {
   const knex = reader.knex;
   const sourceTags = knex({ s: 'article_tag' })
     .join({ w: sources.weights ?? 'tag_weight' }, 'w.tag_id', 's.tag_id')
@@ -213,12 +275,54 @@ function insertLists(reader: SqlReader, sourceIds: readonly number[], neighbours
     .select('source_id', 'candidate_id', 'score');
   // Its candidates' lists are trimmed back to KEPT by the caller.
   if (neighbours) rows.unionAll(knex('scored').whereIn('source_status', LISTABLE).select('candidate_id', 'source_id', 'score'));
-  return insertInto(knex, 'article_similar', ['article_id', 'similar_id', 'score'], rows);
+  return rows;
 }
 
 /** Stored scores keyed by the other article of each row. */
 function scores(rows: StoredRow[], keyOf: (row: StoredRow) => number): Map<number, number> {
   return new Map(rows.map((row) => [keyOf(row), Number(row.score)]));
+}
+
+/**
+ * Deletes the rows that name the article (its list, and its place in others') and returns them, under
+ * the locks of the lists they are in. A list may have taken the article in while this save waited for
+ * its locks (after the lock statement read which lists hold it): on PostgreSQL the delete leaves such
+ * rows alone and reports them in the same statement, and they are taken once their lists are locked
+ * too. That lock comes out of order, so a deadlock remains possible there, where Context.write's
+ * retry takes over; it is rare (a list's save raced this one's wait), and no row is touched unlocked.
+ */
+async function takeRows(em: EntityManager, reader: SqlReader, articleId: number, locked: Set<number>): Promise<StoredRow[]> {
+  const knex = reader.knex;
+  if (reader.dialect !== 'postgresql') {
+    return deleteReturning(em, reader, knex('article_similar').where('article_id', articleId).orWhere('similar_id', articleId), ['article_id', 'similar_id', 'score']);
+  }
+  const taken: StoredRow[] = [];
+  for (;;) {
+    const held = `{${[...locked].join(',')}}`;
+    const rows = await reader.all<StoredRow & { late: boolean }>(
+      knex.raw(
+        `with gone as (delete from article_similar where (article_id = ? or similar_id = ?) and article_id = any(?::integer[]) returning article_id, similar_id, score)
+        select article_id, similar_id, score, false as late from gone
+        union all select article_id, similar_id, score, true as late from article_similar where similar_id = ? and article_id <> all(?::integer[])`,
+        [articleId, articleId, held, articleId, held],
+      ),
+    );
+    taken.push(...rows.filter((row) => !row.late).map(({ article_id, similar_id, score }) => ({ article_id, similar_id, score })));
+    const late = rows.filter((row) => row.late).map((row) => row.article_id);
+    if (!late.length) return taken;
+    for (const id of await lockLists(reader, late)) locked.add(id);
+  }
+}
+
+/**
+ * Deletes what `rows` matches and returns those rows: one statement on PostgreSQL (delete … returning),
+ * a read and a delete on SQLite, where MikroORM runs a delete without reading what it returns.
+ */
+async function deleteReturning<T>(em: EntityManager, reader: SqlReader, rows: Knex.QueryBuilder, columns: string[]): Promise<T[]> {
+  if (reader.dialect === 'postgresql') return reader.all<T>(rows.delete().returning(columns));
+  const found = await reader.all<T>(rows.clone().select(columns));
+  if (found.length) await write(em, rows.delete());
+  return found;
 }
 
 /** `insert into table (columns) select …`. */
