@@ -171,7 +171,8 @@ export class Context {
           await new Promise((resolve) => setTimeout(resolve, attempt * (5 + Math.random() * 20)));
           continue;
         }
-        if (error instanceof UniqueConstraintViolationException) {
+        // SQL the services send themselves reaches here as the driver's error, with PostgreSQL's code.
+        if (error instanceof UniqueConstraintViolationException || (error as { code?: unknown }).code === '23505') {
           return { value: null, userErrors: [duplicate(null, 'Someone saved the same slug or name at the same moment; try again.')] };
         }
         throw error;
