@@ -241,7 +241,9 @@ describe('the README', () => {
     const root = path.resolve(__dirname, '../..');
     const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
     const limiter = new QueryLimiter(buildMastheadSchema(), DEFAULT_QUERY_LIMITS);
-    const folder = path.resolve(root, '../shared/contract/operations');
+    // The contract's operations, or the project's copies of them where the contract is not beside it.
+    const shared = path.resolve(root, '../shared/contract/operations');
+    const folder = fs.existsSync(shared) ? shared : path.join(root, 'schema/operations');
     const rows = new Map<string, string>();
     for (const file of fs.readdirSync(folder)) {
       const document = parse(fs.readFileSync(path.join(folder, file), 'utf8'));
