@@ -1,8 +1,12 @@
 import 'reflect-metadata';
+import pino from 'pino';
 import { ConfigError, loadConfig, redactUrl } from './config/config';
 import { createApp } from './server/app';
 
-/** `npm start`: configuration, database (created, migrated, seeded when empty), then HTTP. */
+/**
+ * `npm start`: configuration, database (created, migrated, seeded when empty), then HTTP. Everything
+ * it says goes to the JSON log on standard output, one object a line, as the requests do.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -14,29 +18,35 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  const logger = pino({ level: config.logLevel });
+  // Lines still buffered would be lost with the process.
+  const exit = (code: number) => logger.flush(() => process.exit(code));
   const started = Date.now();
-  const app = await createApp(config);
+  let app;
+  try {
+    app = await createApp(config, { logger });
+  } catch (error) {
+    logger.fatal(`Masthead could not start: ${error instanceof Error ? error.message : String(error)}`);
+    return exit(1);
+  }
   const where = config.database.kind === 'sqlite' ? `SQLite ${config.database.file}` : `PostgreSQL ${redactUrl(config.database.url)}`;
-  if (app.prepared.migrations.length) console.log(`Applied ${app.prepared.migrations.length} migration(s) to ${where}.`);
-  if (app.prepared.seeded) console.log('Loaded the demo newsroom into the empty database.');
+  if (app.prepared.migrations.length) logger.info(`Applied ${app.prepared.migrations.length} migration(s) to ${where}.`);
+  if (app.prepared.seeded) logger.info('Loaded the demo newsroom into the empty database.');
   if (app.prepared.demoToken) {
-    console.log(
-      [
-        'Created an editor\'s token for the demo (shown only this once). To preview drafts and try the mutations in',
-        'GraphiQL, paste this into its Headers tab:',
-        `  {"Authorization": "Bearer ${app.prepared.demoToken}"}`,
-      ].join('\n'),
+    logger.info(
+      { header: { Authorization: `Bearer ${app.prepared.demoToken}` } },
+      "Created an editor's token for the demo (shown only this once). To preview drafts and try the mutations in GraphiQL, paste `header` into its Headers tab.",
     );
   }
-  console.log(`Masthead is serving ${where} at ${app.url}/graphql (ready in ${Date.now() - started} ms). Open it in a browser for GraphiQL.`);
+  logger.info(`Masthead is serving ${where} at ${app.url}/graphql (ready in ${Date.now() - started} ms). Open it in a browser for GraphiQL.`);
 
   const stop = (signal: string) => {
-    console.log(`${signal}: finishing requests in flight, then stopping.`);
+    logger.info(`${signal}: finishing requests in flight, then stopping.`);
     app.close().then(
-      () => process.exit(0),
+      () => exit(0),
       (error) => {
-        console.error('shutdown failed', error);
-        process.exit(1);
+        logger.error({ err: error }, 'shutdown failed');
+        exit(1);
       },
     );
   };
