@@ -6,7 +6,7 @@ import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES, unstorableText } 
 import type { Metrics } from '../observability/metrics';
 import { countTokens, isTokenLimitError, type QueryLimiter } from '../protection/limits';
 import { refusalError, type Budgets } from '../protection/rate-limit';
-import { holdsUnstorableText } from '../protection/text';
+import { StorableText } from '../protection/text';
 
 export interface ProtectionPluginOptions {
   limiter: QueryLimiter;
@@ -24,6 +24,7 @@ export interface ProtectionPluginOptions {
  * never leaves the process: formatError), and the parser's token refusal is told like the others.
  */
 export function protectionPlugin({ limiter, budgets, metrics, logger }: ProtectionPluginOptions): ApolloServerPlugin<Context> {
+  const text = new StorableText();
   return {
     async requestDidStart() {
       return {
@@ -32,7 +33,7 @@ export function protectionPlugin({ limiter, budgets, metrics, logger }: Protecti
           // Apollo has refused a request that names no operation of its document before this hook.
           if (!operation) return;
           meter.operation = operation.name?.value ?? null;
-          if (holdsUnstorableText(document, request.variables)) throw unstorableText();
+          if (text.refuses(document, request.variables)) throw unstorableText();
           const measure = limiter.check(document, operation, request.variables);
           meter.cost = measure.cost;
           // The HTTP layer charged the first point.
