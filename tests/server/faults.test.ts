@@ -5,7 +5,7 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createOrm, type Orm } from '../../src/database/orm';
 import { toGlobalId, tryGlobalIdOf } from '../../src/modules/node/global-id';
-import { startTestApp, type TestApp } from '../support/app';
+import { startTestApp, type TestApp, type TestAppOptions } from '../support/app';
 import { createTestDatabase, onPostgres, type TestDatabase } from '../support/database';
 import { TcpProxy } from '../support/tcp-proxy';
 
@@ -83,6 +83,27 @@ const SECTION = `query FaultSection { section(path: "world/asia") { id } }`;
 const CREATE = `mutation FaultCreate($input: CreateArticleInput!) { createArticle(input: $input) { article { id version headline } userErrors { code message } } }`;
 const UPDATE = `mutation FaultUpdate($input: UpdateArticleInput!) { updateArticle(input: $input) { article { id version headline } userErrors { code message } } }`;
 
+/**
+ * The app on a fresh PostgreSQL database that it reaches only through a proxy the test can cut; the
+ * response cache off, so that reads reach the database, and the database probed often.
+ */
+async function behindProxy(options: Pick<TestAppOptions, 'logger' | 'protection'>): Promise<{ database: TestDatabase; proxy: TcpProxy; t: TestApp }> {
+  const database = await createTestDatabase();
+  if (database.config.kind !== 'postgresql') throw new Error('expected PostgreSQL');
+  const real = new URL(database.config.url);
+  const proxy = await TcpProxy.start({ host: real.hostname, port: Number(real.port || 5432) });
+  const viaProxy = new URL(real);
+  viaProxy.hostname = '127.0.0.1';
+  viaProxy.port = String(proxy.port);
+  const t = await startTestApp({
+    ...options,
+    database: { config: { kind: 'postgresql', url: viaProxy.toString() }, drop: async () => {} },
+    cache: { enabled: false },
+    healthIntervalMs: { up: 200, down: 100 },
+  });
+  return { database, proxy, t };
+}
+
 describe.runIf(onPostgres)('PostgreSQL goes away under load and comes back (through a proxy that is cut)', () => {
   let database: TestDatabase;
   let proxy: TcpProxy;
@@ -93,20 +114,7 @@ describe.runIf(onPostgres)('PostgreSQL goes away under load and comes back (thro
   const sql = async <T>(text: string, bindings: unknown[] = []) => (await direct.em.getKnex().raw(text, bindings as never[])).rows as T[];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    if (database.config.kind !== 'postgresql') throw new Error('expected PostgreSQL');
-    const real = new URL(database.config.url);
-    proxy = await TcpProxy.start({ host: real.hostname, port: Number(real.port || 5432) });
-    const viaProxy = new URL(real);
-    viaProxy.hostname = '127.0.0.1';
-    viaProxy.port = String(proxy.port);
-    t = await startTestApp({
-      database: { config: { kind: 'postgresql', url: viaProxy.toString() }, drop: async () => {} },
-      // Reads must reach the database.
-      cache: { enabled: false },
-      healthIntervalMs: { up: 200, down: 100 },
-      logger: pino({ level: 'error' }, { write: (line: string) => void errorLog.push(line) }),
-    });
+    ({ database, proxy, t } = await behindProxy({ logger: pino({ level: 'error' }, { write: (line: string) => void errorLog.push(line) }) }));
     direct = await createOrm({ database: database.config });
   });
 
@@ -326,19 +334,7 @@ describe.runIf(onPostgres)('PostgreSQL connections that go silent are cut when t
   let t: TestApp;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    if (database.config.kind !== 'postgresql') throw new Error('expected PostgreSQL');
-    const real = new URL(database.config.url);
-    proxy = await TcpProxy.start({ host: real.hostname, port: Number(real.port || 5432) });
-    const viaProxy = new URL(real);
-    viaProxy.hostname = '127.0.0.1';
-    viaProxy.port = String(proxy.port);
-    t = await startTestApp({
-      database: { config: { kind: 'postgresql', url: viaProxy.toString() }, drop: async () => {} },
-      cache: { enabled: false },
-      protection: { deadlineMs: 800 },
-      healthIntervalMs: { up: 200, down: 100 },
-    });
+    ({ database, proxy, t } = await behindProxy({ protection: { deadlineMs: 800 } }));
   });
 
   afterAll(async () => {
