@@ -1,0 +1,328 @@
+import { NameReader, type NameKind, type NameSpan } from './analysis.names';
+
+/** A paragraph (or list item) of the body, by its block's index. */
+export interface CopyParagraph {
+  blockIndex: number;
+  text: string;
+}
+
+/** A direct quotation found in the copy, with whom the copy credits it to. */
+export interface FoundQuote {
+  blockIndex: number;
+  /** The quoted words, without the marks and without a comma or full stop closing them. */
+  text: string;
+  /** Who said it, by the fullest name the copy gives; null when the copy does not say. */
+  speakerName: string | null;
+  speakerKind: Exclude<NameKind, 'PLACE'> | null;
+  /** The outlet the copy credits for the quote ("according to …", "told the Herald"). */
+  reportedBy: string | null;
+}
+
+/** Verbs of speech: their subject is the speaker. */
+const SPEECH = new Set(
+  `said says say saying told tells tell added adds warned warns argued argues wrote writes described describes expressed expresses reaffirmed
+  reaffirms stated states declared declares insisted insists explained explains noted notes claimed claims asked asks replied replies responded
+  responds announced announces acknowledged acknowledges admitted admits conceded concedes recalled recalls continued continues concluded
+  concludes urged urges vowed vows pledged pledges promised promises suggested suggests stressed stresses emphasised emphasized emphasises
+  emphasizes cautioned cautions predicted predicts complained complains joked jokes testified testifies ruled rules posted tweeted commented
+  comments remarked remarks observed observes called calls described repeated repeats agreed agrees disagreed countered counters maintained
+  maintains added, admitted, confirmed confirms denied denies boasted boasts lamented laments mused muses shouted shouts whispered whispers
+  wrote, reported reports told, hoped hopes thanked thanks praised praises criticised criticized condemned condemns welcomed welcomes`.split(/[\s,]+/),
+);
+
+/** Pronouns and the kind of speaker they stand for. */
+const PRONOUNS: Record<string, { kind: 'PERSON' | 'ORGANIZATION' | null; gender: NameSpan['gender'] }> = {
+  he: { kind: 'PERSON', gender: 'male' },
+  she: { kind: 'PERSON', gender: 'female' },
+  they: { kind: null, gender: null },
+  it: { kind: 'ORGANIZATION', gender: null },
+};
+
+/** Nouns by which copy refers again to a speaker it has named ("the minister", "the agency"). */
+const PERSON_NOUNS = new Set(
+  `minister mayor judge coach manager captain president premier chancellor governor senator spokesperson spokesman spokeswoman councillor
+  councilor chair chairman chairwoman director chief executive officer official lawyer attorney prosecutor professor doctor detective inspector
+  commissioner leader secretary ambassador envoy striker goalkeeper player midfielder defender keeper author founder principal headteacher
+  teacher priest bishop king queen prince princess general colonel analyst economist researcher owner farmer resident witness survivor mother
+  father driver pilot nurse chef architect engineer scientist actor singer artist woman man`.split(/\s+/),
+);
+const ORGANIZATION_NOUNS = new Set(
+  `agency ministry department company firm council court government party committee commission union association bank club team police
+  army authority board organisation organization group university institute hospital school newspaper broadcaster network office service
+  federation league regulator tribunal campaign charity prosecutors`.split(/\s+/),
+);
+
+/** Words before a quotation that make it a name or a title rather than speech. */
+const NAMING = /(?:so-called|dubbed|called|named|titled|entitled|known as|nicknamed|branded|labell?ed|termed|the words|the word|the phrase|the slogan|the motto|the hashtag|(?:the|a|an|his|her|their|its)\s+(?:new\s+)?(?:film|movie|book|novel|song|album|single|play|show|series|documentary|poem|opera|musical|exhibition|report|operation|campaign|plan|policy|programme|program|project|initiative|strategy|doctrine|bill|act|law|motion|festival|game|app|podcast|column|article|essay|memoir|headline|painting|sculpture|opera|ballet))\s*$/i;
+
+/** Where outlets are credited: "according to X", "told X", "in an interview with X", "X reported". */
+const ACCORDING_TO = /\baccording to (?:the )?$/i;
+const TOLD = /\b(?:told|telling|tells|tell) (?:the )?$/i;
+const INTERVIEW = /\b(?:in an? (?:interview|statement|conversation|podcast|broadcast) (?:with|to|on)|speaking to|writing in|wrote in|in comments to|in remarks to) (?:the )?$/i;
+const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K)\.$/;
+
+interface Span {
+  open: number;
+  close: number;
+  inner: string;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+}
+
+interface Mention {
+  name: string;
+  kind: NameKind | null;
+  gender: NameSpan['gender'];
+  /** Titles and role nouns the copy gave this name ("finance minister"). */
+  roles: Set<string>;
+}
+
+/** Double-quoted stretches of a paragraph, straight or curly. */
+function quotations(text: string): Span[] {
+  const spans: Span[] = [];
+  const pattern = /“([^”]*)”|"([^"]*)"/g;
+  for (const match of text.matchAll(pattern)) {
+    const inner = match[1] ?? match[2] ?? '';
+    spans.push({ open: match.index!, close: match.index! + match[0].length, inner });
+  }
+  return spans;
+}
+
+/** Sentences of a paragraph, found with the quotations' words masked, so that their full stops end nothing. */
+function sentences(text: string, spans: Span[]): Sentence[] {
+  let masked = text;
+  for (const span of spans) masked = masked.slice(0, span.open + 1) + 'x'.repeat(span.close - span.open - 2) + masked.slice(span.close - 1);
+  const found: Sentence[] = [];
+  let start = 0;
+  const end = /[.!?][”"’)\]]*(?=\s+[“"‘(\[]?[\p{Lu}\p{N}])/gu;
+  for (const match of masked.matchAll(end)) {
+    const stop = match.index! + match[0].length;
+    if (ABBREVIATIONS.test(masked.slice(Math.max(0, match.index! - 6), match.index! + 1))) continue;
+    found.push({ start, end: stop });
+    start = stop;
+  }
+  if (start < text.length) found.push({ start, end: text.length });
+  return found;
+}
+
+/** The quoted words as the quote keeps them: no comma or full stop closing them, no edge spaces. */
+function clean(inner: string): string {
+  return inner.trim().replace(/[,.]+$/, '').replace(/\s+/g, ' ').trim();
+}
+
+function wordsOf(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}’'-]+/gu) ?? [];
+}
+
+function hasSpeechVerb(text: string): boolean {
+  return wordsOf(text).some((word) => SPEECH.has(word));
+}
+
+/**
+ * Finds the direct quotations of a piece of copy and who the copy credits them to. Rules, in the
+ * order a reader applies them:
+ * - A quotation with a naming word before it ("so-called", "the film") is a name or a title, not
+ *   speech; so is a short one (two words or fewer) in a sentence with no verb of speech and nobody
+ *   speaking.
+ * - A quotation broken by its attribution (“We will,” she said, “rebuild it.”) is one quote.
+ * - The speaker is named after the quotation ("…," said X / "…," X said), before it ("X said:",
+ *   "X told reporters …"), or is the subject of the sentence that holds it; a pronoun or "the
+ *   minister" stands for the last person named (of that role, where the copy gave one), "the
+ *   agency" for the last organisation.
+ * - "According to X", "told X", "in an interview with X" credit an outlet, unless X is the only
+ *   one who could have spoken.
+ * - When none of that names anyone, the speaker stays unknown: a wrong speaker is worse than none.
+ */
+export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader()): FoundQuote[] {
+  const found: FoundQuote[] = [];
+  const mentions: Mention[] = [];
+  const canonical = new Map<string, string>();
+
+  /** The fullest form of a name the copy has given ("Petrov" → "Ana Petrov", "KCNA" → the agency). */
+  const fullName = (name: string): string => canonical.get(name.toLowerCase()) ?? name;
+
+  const remember = (span: NameSpan, roles: string[]) => {
+    const name = fullName(span.text);
+    let mention = mentions.find((candidate) => candidate.name === name);
+    const kind = mention?.kind ?? span.kind;
+    if (!mention) {
+      mention = { name, kind, gender: span.gender, roles: new Set() };
+      mentions.push(mention);
+    } else {
+      // The most recent mention is the one a pronoun reaches first.
+      mentions.splice(mentions.indexOf(mention), 1);
+      mentions.push(mention);
+    }
+    for (const role of roles) mention.roles.add(role);
+    const words = name.split(/\s+/);
+    if (kind === 'PERSON' && words.length >= 2) {
+      canonical.set(words[words.length - 1].toLowerCase(), name);
+      canonical.set(name.toLowerCase(), name);
+    }
+  };
+
+  for (const paragraph of paragraphs) {
+    const text = paragraph.text;
+    const spans = quotations(text);
+    const parts = sentences(text, spans);
+    // Acronyms given in brackets after a name name the same thing.
+    for (const match of text.matchAll(/((?:\p{Lu}[\p{L}’'-]*\s+)*\p{Lu}[\p{L}’'-]*)\s+\((\p{Lu}{2,8})\)/gu)) {
+      const names = reader.namesIn(match[1]);
+      const last = names[names.length - 1];
+      if (last) canonical.set(match[2].toLowerCase(), last.text);
+    }
+    let previous: { quote: FoundQuote; span: Span } | null = null;
+    for (const sentence of parts) {
+      const inside = spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
+      const sentenceText = text.slice(sentence.start, sentence.end);
+      const names = reader
+        .namesIn(sentenceText, sentence.start)
+        // Not the words of a quotation, nor an acronym in brackets, which only repeats the name before it.
+        .filter((name) => !inside.some((span) => name.start > span.open && name.end < span.close) && !(text[name.start - 1] === '(' && text[name.end] === ')'));
+      // Names the sentence gives before its quotations, for "he" and "the minister".
+      const rolesBefore = (name: NameSpan) =>
+        wordsOf(text.slice(Math.max(sentence.start, name.start - 40), name.start))
+          .slice(-3)
+          .filter((word) => PERSON_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word));
+
+      const resolve = (phrase: string): Mention | null => {
+        const words = wordsOf(phrase);
+        if (words.length === 0) return null;
+        const pronoun = PRONOUNS[words[0]];
+        if (words.length === 1 && pronoun) {
+          for (let i = mentions.length - 1; i >= 0; i -= 1) {
+            const mention = mentions[i];
+            if (pronoun.kind === 'PERSON' && mention.kind === 'PERSON' && (!mention.gender || mention.gender === pronoun.gender)) return mention;
+            if (pronoun.kind === 'ORGANIZATION' && mention.kind === 'ORGANIZATION') return mention;
+            if (pronoun.kind === null && mention.kind === 'ORGANIZATION') return mention;
+          }
+          return null;
+        }
+        if (words[0] === 'the' || words[0] === 'a') {
+          const noun = words[words.length - 1];
+          if (PERSON_NOUNS.has(noun)) {
+            for (let i = mentions.length - 1; i >= 0; i -= 1) if (mentions[i].kind === 'PERSON' && mentions[i].roles.has(noun)) return mentions[i];
+            return null;
+          }
+          if (ORGANIZATION_NOUNS.has(noun)) {
+            for (let i = mentions.length - 1; i >= 0; i -= 1) {
+              const mention = mentions[i];
+              if (mention.kind === 'ORGANIZATION' && (mention.roles.has(noun) || mention.name.toLowerCase().includes(noun))) return mention;
+            }
+            return null;
+          }
+        }
+        return null;
+      };
+
+      /** The speaker a stretch of the sentence names: a name, a pronoun, "the minister". */
+      const speakerIn = (start: number, end: number, where: 'after' | 'before'): { mention: Mention | null; phrase: boolean } => {
+        const stretch = text.slice(start, end);
+        const candidates = names.filter((name) => name.start >= start && name.end <= end && name.kind !== 'PLACE');
+        if (where === 'after') {
+          // "…," said X / "…," X said / "…," she added / "…," the minister said
+          const saidFirst = /^\s*[,:—–-]?\s*(\p{Ll}+)\s+(.*)$/su.exec(stretch);
+          if (saidFirst && SPEECH.has(saidFirst[1].toLowerCase())) {
+            const rest = saidFirst[2];
+            const name = candidates.find((candidate) => candidate.start >= start + stretch.indexOf(rest) && candidate.start <= start + stretch.indexOf(rest) + 40);
+            if (name) return { mention: mentionOf(name), phrase: true };
+            const noun = /^(?:the|a)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(rest);
+            if (noun) return { mention: resolve(noun[0]), phrase: true };
+            const pronoun = /^(he|she|they|it)\b/i.exec(rest);
+            if (pronoun) return { mention: resolve(pronoun[1]), phrase: true };
+          }
+          const subjectFirst = /^\s*[,:—–-]?\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)\s+(\p{Ll}+)\b/su.exec(stretch);
+          if (subjectFirst && SPEECH.has(subjectFirst[2].toLowerCase())) {
+            const phraseStart = start + stretch.indexOf(subjectFirst[1]);
+            const name = candidates.find((candidate) => candidate.start >= phraseStart && candidate.end <= phraseStart + subjectFirst[1].length);
+            if (name) return { mention: mentionOf(name), phrase: true };
+            return { mention: resolve(subjectFirst[1]), phrase: true };
+          }
+          return { mention: null, phrase: false };
+        }
+        // Before the quotation: the subject of the sentence, if it speaks or is its first name.
+        const lead = stretch.replace(/\baccording to [^,]*,\s*/i, (clause) => ' '.repeat(clause.length));
+        const pronoun = /^\s*(?:[\p{L}’'-]+\s+){0,3}?(he|she|they|it)\s+(?:\p{Ll}+\s+){0,2}?(\p{Ll}+)/iu.exec(lead);
+        const first = candidates.find((candidate) => !/\baccording to (?:the )?$/i.test(text.slice(Math.max(start, candidate.start - 20), candidate.start)));
+        if (first) {
+          const before = text.slice(start, first.start);
+          // The subject comes early in the sentence, before any verb of its own.
+          if (wordsOf(before).length <= 6 || hasSpeechVerb(text.slice(first.end, end))) return { mention: mentionOf(first), phrase: true };
+        }
+        if (pronoun && (SPEECH.has(pronoun[2].toLowerCase()) || hasSpeechVerb(lead))) return { mention: resolve(pronoun[1]), phrase: true };
+        const noun = /^\s*(the\s+[\p{L}-]+)\s+(?:\p{Ll}+\s+){0,2}?(\p{Ll}+)/iu.exec(lead);
+        if (noun && hasSpeechVerb(lead)) return { mention: resolve(noun[1]), phrase: true };
+        return { mention: null, phrase: false };
+      };
+
+      const mentionOf = (name: NameSpan): Mention => {
+        remember(name, rolesBefore(name));
+        return mentions.find((mention) => mention.name === fullName(name.text))!;
+      };
+
+      // Every name of the sentence before its first quotation is remembered as copy reads.
+      const firstOpen = inside[0]?.open ?? sentence.end;
+      for (const name of names) if (name.start < firstOpen && name.kind) remember(name, rolesBefore(name));
+
+      for (const [index, span] of inside.entries()) {
+        const before = text.slice(sentence.start, span.open);
+        if (NAMING.test(before)) continue;
+        const words = wordsOf(span.inner);
+        const nextOpen = inside[index + 1]?.open ?? sentence.end;
+        const prevClose = inside[index - 1]?.close ?? sentence.start;
+
+        // A quotation broken by its attribution continues the one before.
+        if (previous && previous.span.close === prevClose && /,\s*$/.test(previous.span.inner) && /^\s*\p{Ll}/u.test(span.inner)) {
+          const between = text.slice(previous.span.close, span.open);
+          if (wordsOf(between).length <= 10 && hasSpeechVerb(between)) {
+            previous.quote.text = `${clean(previous.span.inner)} ${clean(span.inner)}`;
+            previous.span = span;
+            continue;
+          }
+        }
+
+        const after = speakerIn(span.close, nextOpen, 'after');
+        const ahead = after.phrase ? after : speakerIn(prevClose === sentence.start ? sentence.start : prevClose, span.open, 'before');
+        let mention = ahead.mention;
+        // A short quotation with nobody speaking is a scare quote.
+        if (!ahead.phrase && words.length <= 2 && !hasSpeechVerb(sentenceText.replace(span.inner, ''))) continue;
+        if (words.length <= 3 && !ahead.phrase && /^(?:\p{Lu}[\p{L}’'-]*\s*)+$/u.test(span.inner.trim())) continue;
+
+        const reportedBy = outletOf(text, sentence, names, mention);
+        if (mention && reportedBy === mention.name) mention = null;
+        const quote: FoundQuote = {
+          blockIndex: paragraph.blockIndex,
+          text: clean(span.inner),
+          speakerName: mention?.name ?? null,
+          speakerKind: mention?.kind === 'PERSON' || mention?.kind === 'ORGANIZATION' ? mention.kind : mention ? 'PERSON' : null,
+          reportedBy,
+        };
+        if (quote.text) {
+          found.push(quote);
+          previous = { quote, span };
+        }
+      }
+      // Names after the quotations count for the sentences that follow.
+      for (const name of names) if (name.start >= firstOpen && name.kind) remember(name, rolesBefore(name));
+    }
+  }
+
+  /** The outlet a sentence credits, if any, by the fullest name the copy gives it. */
+  function outletOf(text: string, sentence: Sentence, names: NameSpan[], speaker: Mention | null): string | null {
+    for (const name of names) {
+      const lead = text.slice(Math.max(sentence.start, name.start - 40), name.start);
+      const trail = text.slice(name.end, Math.min(sentence.end, name.end + 20));
+      const credited = ACCORDING_TO.test(lead) || TOLD.test(lead) || INTERVIEW.test(lead) || /^\s+(?:reported|reports|said in a report)\b/.test(trail);
+      if (!credited || name.kind === 'PLACE' || name.kind === 'PERSON') continue;
+      const outlet = fullName(name.text);
+      if (speaker && outlet === speaker.name) continue;
+      return outlet;
+    }
+    return null;
+  }
+
+  return found;
+}
