@@ -1,26 +1,45 @@
-import { NameReader, type NameKind } from './analysis.names';
+import { NameReader, type NameKind, type NameSpan } from './analysis.names';
 
 /** A person, organisation or place the copy names, by its fullest name, with the shorter forms it also uses. */
 export interface FoundEntity {
   name: string;
   kind: NameKind;
-  /** Other names the copy gives it: an acronym in brackets, a surname alone. */
+  /** Other names the copy gives it: an acronym in brackets. */
   aliases: string[];
   /** How often the copy names it, by any of its names. */
   mentions: number;
 }
 
+/** The place that opens the name of its own council, committee or chamber ("Dunhallow County Council"). */
+const LOCAL_BODY = /^(.+?)\s+(?:County|Borough|District|City|Town|Parish|Regional|Provincial|Municipal|People[’']s|Chamber of Commerce)\b/;
+
+/** Quoted words: speech names things as its speaker sees them, and titles in quotation marks are no names at all. */
+const QUOTED = /“[^”]*”|"[^"]*"/g;
+
 /**
  * The people, organisations and places named in a piece of copy (its paragraphs and list items:
- * headings capitalise every word, and would read as names). Names are found and classified by NameReader (compromise's lexicon and the words of the
- * name); a surname alone counts for the full name given before it, an acronym in brackets for the
- * name it follows, and a name is kept only when something says what it is.
+ * headings capitalise every word, and would read as names). NameReader finds and classifies each
+ * name; then the whole copy settles what one mention could not:
+ * - an acronym in brackets is another name of what it follows ("Korean Central News Agency (KCNA)"),
+ *   and an acronym the copy never explains (GDP) is no tag;
+ * - a surname or a first name alone is the person named in full before it;
+ * - a name the copy does not explain is a person's when its last word also stands alone
+ *   ("Rui Calado's header" … "Calado said");
+ * - the place that opens a local body's name is a place too ("Ashgrove Borough Council": Ashgrove).
  */
 export function findEntities(texts: string[], reader = new NameReader()): FoundEntity[] {
+  const spans: { span: NameSpan; text: string }[] = [];
+  for (const text of texts) {
+    const unquoted = text.replace(QUOTED, (quoted) => ' '.repeat(quoted.length));
+    for (const span of reader.namesIn(unquoted)) spans.push({ span, text: unquoted });
+  }
+  const alone = new Set(spans.filter(({ span }) => !span.text.includes(' ')).map(({ span }) => span.text));
+
   const entities = new Map<string, FoundEntity>();
   const byAlias = new Map<string, FoundEntity>();
+  const find = (name: string) => byAlias.get(name.toLowerCase()) ?? entities.get(name.toLowerCase());
   const add = (name: string, kind: NameKind | null): FoundEntity | null => {
-    const known = byAlias.get(name.toLowerCase()) ?? entities.get(name.toLowerCase());
+    const known = find(name);
     if (known) {
       known.mentions += 1;
       return known;
@@ -28,29 +47,36 @@ export function findEntities(texts: string[], reader = new NameReader()): FoundE
     if (!kind) return null;
     const entity: FoundEntity = { name, kind, aliases: [], mentions: 1 };
     entities.set(name.toLowerCase(), entity);
-    if (kind === 'PERSON') {
-      const words = name.split(/\s+/);
-      // A surname alone names the same person ("Petrov added"; "Kim", whose family name comes first).
-      for (const part of words.length >= 2 ? [words[words.length - 1], words[0]] : []) if (!byAlias.has(part.toLowerCase())) byAlias.set(part.toLowerCase(), entity);
+    const words = name.split(/\s+/);
+    if (kind === 'PERSON' && words.length >= 2) {
+      // "Petrov added"; "Kim", whose family name comes first.
+      for (const part of [words[words.length - 1], words[0]]) if (!byAlias.has(part.toLowerCase())) byAlias.set(part.toLowerCase(), entity);
+    }
+    if (kind === 'ORGANIZATION') {
+      const place = LOCAL_BODY.exec(name)?.[1];
+      if (place && !find(place)) add(place, 'PLACE');
     }
     return entity;
   };
-  for (const text of texts) {
-    for (const name of reader.namesIn(text)) {
-      const bracket = text[name.start - 1] === '(' && text[name.end] === ')';
-      if (bracket) {
-        // "Korean Central News Agency (KCNA)": the acronym is another name of what precedes it.
-        const before = reader.namesIn(text.slice(0, name.start - 1).trimEnd());
-        const owner = before[before.length - 1];
-        const entity = owner && (byAlias.get(owner.text.toLowerCase()) ?? entities.get(owner.text.toLowerCase()));
-        if (entity && /^\p{Lu}{2,8}$/u.test(name.text)) {
-          if (!entity.aliases.includes(name.text)) entity.aliases.push(name.text);
-          byAlias.set(name.text.toLowerCase(), entity);
-          continue;
-        }
+
+  for (const { span, text } of spans) {
+    if (text[span.start - 1] === '(' && text[span.end] === ')') {
+      const before = reader.namesIn(text.slice(0, span.start - 1).trimEnd());
+      const owner = before[before.length - 1];
+      const entity = owner && find(owner.text);
+      if (entity && /^\p{Lu}{2,8}$/u.test(span.text)) {
+        if (!entity.aliases.includes(span.text)) entity.aliases.push(span.text);
+        byAlias.set(span.text.toLowerCase(), entity);
+        continue;
       }
-      add(name.text, name.kind);
     }
+    let kind = span.kind;
+    if (/^\p{Lu}{2,8}$/u.test(span.text) && !find(span.text) && kind === 'ORGANIZATION') kind = null;
+    if (!kind && span.text.includes(' ')) {
+      const words = span.text.split(/\s+/);
+      if (words.length <= 3 && alone.has(words[words.length - 1])) kind = 'PERSON';
+    }
+    add(span.text, kind);
   }
   return [...entities.values()];
 }

@@ -52,8 +52,28 @@ const ORGANIZATION_NOUNS = new Set(
   federation league regulator tribunal campaign charity prosecutors`.split(/\s+/),
 );
 
+/** Nouns for a business, which "the company" may stand for when no name holds the word. */
+const COMPANY_NOUNS = new Set(['company', 'firm', 'operator', 'business', 'group', 'carrier', 'retailer', 'startup', 'manufacturer', 'developer']);
+const PUBLIC_BODY = /\b(?:Ministry|Department|Council|Court|Office|Agency|Authority|Commission|Police|Government|Parliament|Assembly|Senate|Committee|Service|Union|Federation|Association|Party|Regulator)\b/;
+
 /** Words before a quotation that make it a name or a title rather than speech. */
 const NAMING = /(?:so-called|dubbed|called|named|titled|entitled|known as|nicknamed|branded|labell?ed|termed|the words|the word|the phrase|the slogan|the motto|the hashtag|(?:the|a|an|his|her|their|its)\s+(?:new\s+)?(?:film|movie|book|novel|song|album|single|play|show|series|documentary|poem|opera|musical|exhibition|report|operation|campaign|plan|policy|programme|program|project|initiative|strategy|doctrine|bill|act|law|motion|festival|game|app|podcast|column|article|essay|memoir|headline|painting|sculpture|opera|ballet))\s*$/i;
+
+/** A verb of speech next, perhaps after an apposition or an adverb: "X said", "X, the coach, told", "X reportedly said". */
+const SPEAKS_NEXT = new RegExp(`^(?:(?:\\s*,[^,"“”]{1,80}){1,2},)?\\s+(?:\\p{Ll}+ly\\s+|has\\s+|had\\s+|was\\s+|also\\s+)?(?:${[...SPEECH].join('|')})\\b`, 'u');
+const PRONOUN_SPEAKS = new RegExp(`\\b(he|she|they|it)\\s+(?:\\p{Ll}+ly\\s+|has\\s+|had\\s+|also\\s+)?(?:${[...SPEECH].join('|')})\\b`, 'giu');
+const NOUN_SPEAKS = new RegExp(`\\b((?:the|a)\\s+[\\p{L}-]+)\\s+(?:\\p{Ll}+ly\\s+|has\\s+|had\\s+|also\\s+)?(?:${[...SPEECH].join('|')})\\b`, 'giu');
+
+/** "…," said X / "…," X said: the quotation's own attribution, straight after it. */
+const SAID_AFTER = new RegExp(`^\\s*[,:—–-]?\\s*(?:(?:${[...SPEECH].join('|')})\\b|(?:[\\p{L}’'.-]+\\s+){1,4}(?:${[...SPEECH].join('|')})\\b)`, 'iu');
+
+/** Words in Title Case ("The Salt Road", "Captain Puffin and the Lost Lighthouse"): a title, not speech. */
+function titleCase(inner: string): boolean {
+  const words = inner.trim().replace(/[,.!?]+$/, '').split(/\s+/);
+  if (words.length < 2 || words.length > 10) return false;
+  const small = /^(?:a|an|the|and|or|of|in|on|at|to|for|with|by|from|but|nor|as|is)$/;
+  return /^\p{Lu}/u.test(words[0]) && words.every((word) => /^[\p{Lu}\p{N}]/u.test(word) || small.test(word));
+}
 
 /** Where outlets are credited: "according to X", "told X", "in an interview with X", "X reported". */
 const ACCORDING_TO = /\baccording to (?:the )?$/i;
@@ -91,10 +111,10 @@ function quotations(text: string): Span[] {
   return spans;
 }
 
-/** Sentences of a paragraph, found with the quotations' words masked, so that their full stops end nothing. */
+/** Sentences of a paragraph; a full stop inside a quotation ends no sentence, except one that closes it. */
 function sentences(text: string, spans: Span[]): Sentence[] {
   let masked = text;
-  for (const span of spans) masked = masked.slice(0, span.open + 1) + 'x'.repeat(span.close - span.open - 2) + masked.slice(span.close - 1);
+  for (const span of spans) masked = masked.slice(0, span.open + 1) + masked.slice(span.open + 1, span.close - 1).replace(/[.!?](?=.)/g, ';') + masked.slice(span.close - 1);
   const found: Sentence[] = [];
   let start = 0;
   const end = /[.!?][”"’)\]]*(?=\s+[“"‘(\[]?[\p{Lu}\p{N}])/gu;
@@ -141,8 +161,21 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
   const mentions: Mention[] = [];
   const canonical = new Map<string, string>();
 
+  /** Names of two words or more, latest last: a word of one alone names the same ("Calado", "Northline"). */
+  const longNames: { name: string; kind: NameKind | null }[] = [];
+
   /** The fullest form of a name the copy has given ("Petrov" → "Ana Petrov", "KCNA" → the agency). */
-  const fullName = (name: string): string => canonical.get(name.toLowerCase()) ?? name;
+  const fullName = (name: string): string => {
+    const known = canonical.get(name.toLowerCase());
+    if (known) return known;
+    if (!name.includes(' ')) {
+      for (let i = longNames.length - 1; i >= 0; i -= 1) {
+        const words = longNames[i].name.split(/\s+/);
+        if (longNames[i].kind !== 'PLACE' && (words[0] === name || words[words.length - 1] === name)) return longNames[i].name;
+      }
+    }
+    return name;
+  };
 
   const remember = (span: NameSpan, roles: string[]) => {
     const name = fullName(span.text);
@@ -158,6 +191,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
     }
     for (const role of roles) mention.roles.add(role);
     const words = name.split(/\s+/);
+    if (words.length >= 2 && !longNames.some((entry) => entry.name === name)) longNames.push({ name, kind });
     if (kind === 'PERSON' && words.length >= 2) {
       canonical.set(words[words.length - 1].toLowerCase(), name);
       canonical.set(name.toLowerCase(), name);
@@ -183,10 +217,13 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         // Not the words of a quotation, nor an acronym in brackets, which only repeats the name before it.
         .filter((name) => !inside.some((span) => name.start > span.open && name.end < span.close) && !(text[name.start - 1] === '(' && text[name.end] === ')'));
       // Names the sentence gives before its quotations, for "he" and "the minister".
-      const rolesBefore = (name: NameSpan) =>
-        wordsOf(text.slice(Math.max(sentence.start, name.start - 40), name.start))
-          .slice(-3)
-          .filter((word) => PERSON_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word));
+      // Roles the copy gives a name, before it ("the mayor, Rosalind Achebe") or after it ("Rosalind
+      // Achebe, the mayor of Saltmarsh"; "the Office of Rail Standards (ORS), the industry regulator").
+      const rolesBefore = (name: NameSpan) => {
+        const before = wordsOf(text.slice(Math.max(sentence.start, name.start - 40), name.start)).slice(-3);
+        const apposition = /^\s*(?:\([^)]*\))?\s*,\s*(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(text.slice(name.end, name.end + 60));
+        return [...before, ...wordsOf(apposition?.[1] ?? '')].filter((word) => PERSON_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word));
+      };
 
       const resolve = (phrase: string): Mention | null => {
         const words = wordsOf(phrase);
@@ -212,6 +249,13 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
               const mention = mentions[i];
               if (mention.kind === 'ORGANIZATION' && (mention.roles.has(noun) || mention.name.toLowerCase().includes(noun))) return mention;
             }
+            // "The company": the last organisation named that is no public body.
+            if (COMPANY_NOUNS.has(noun)) {
+              for (let i = mentions.length - 1; i >= 0; i -= 1) {
+                const mention = mentions[i];
+                if (mention.kind === 'ORGANIZATION' && !PUBLIC_BODY.test(mention.name)) return mention;
+              }
+            }
             return null;
           }
         }
@@ -234,6 +278,9 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
             const pronoun = /^(he|she|they|it)\b/i.exec(rest);
             if (pronoun) return { mention: resolve(pronoun[1]), phrase: true };
           }
+          // "…," Le Van Thanh, deputy chairman of the committee, said
+          const opening = candidates.find((candidate) => /^[\s,:—–-]*$/.test(text.slice(start, candidate.start)));
+          if (opening && SPEAKS_NEXT.test(text.slice(opening.end, end))) return { mention: mentionOf(opening), phrase: true };
           const subjectFirst = /^\s*[,:—–-]?\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)\s+(\p{Ll}+)\b/su.exec(stretch);
           if (subjectFirst && SPEECH.has(subjectFirst[2].toLowerCase())) {
             const phraseStart = start + stretch.indexOf(subjectFirst[1]);
@@ -243,20 +290,25 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
           }
           return { mention: null, phrase: false };
         }
-        // Before the quotation: the subject of the sentence, if it speaks or is its first name.
+        // Before the quotation, closest first: a name that speaks ("X said", "X, the coach, told"), a
+        // pronoun or "the minister" that speaks, then the subject that opens the sentence.
         const lead = stretch.replace(/\baccording to [^,]*,\s*/i, (clause) => ' '.repeat(clause.length));
-        const pronoun = /^\s*(?:[\p{L}’'-]+\s+){0,3}?(he|she|they|it)\s+(?:\p{Ll}+\s+){0,2}?(\p{Ll}+)/iu.exec(lead);
-        const first = candidates.find((candidate) => !/\baccording to (?:the )?$/i.test(text.slice(Math.max(start, candidate.start - 20), candidate.start)));
-        if (first) {
-          const before = text.slice(start, first.start);
-          // The subject comes early in the sentence, before any verb of its own.
-          if (wordsOf(before).length <= 6 || hasSpeechVerb(text.slice(first.end, end))) return { mention: mentionOf(first), phrase: true };
+        const speaks = (from: number) => SPEAKS_NEXT.test(text.slice(from, end));
+        const speaking = candidates.filter((candidate) => speaks(candidate.end) && !credited(candidate));
+        if (speaking.length) return { mention: mentionOf(speaking[speaking.length - 1]), phrase: true };
+        const pronoun = [...lead.matchAll(PRONOUN_SPEAKS)].pop();
+        if (pronoun) return { mention: resolve(pronoun[1]), phrase: true };
+        const noun = [...lead.matchAll(NOUN_SPEAKS)].pop();
+        if (noun) return { mention: resolve(noun[1]), phrase: true };
+        const opening = candidates.find((candidate) => !credited(candidate));
+        if (opening && (opening.kind === 'PERSON' || opening.kind === 'ORGANIZATION') && wordsOf(lead.slice(0, opening.start - start)).length <= 4) {
+          return { mention: mentionOf(opening), phrase: true };
         }
-        if (pronoun && (SPEECH.has(pronoun[2].toLowerCase()) || hasSpeechVerb(lead))) return { mention: resolve(pronoun[1]), phrase: true };
-        const noun = /^\s*(the\s+[\p{L}-]+)\s+(?:\p{Ll}+\s+){0,2}?(\p{Ll}+)/iu.exec(lead);
-        if (noun && hasSpeechVerb(lead)) return { mention: resolve(noun[1]), phrase: true };
         return { mention: null, phrase: false };
       };
+
+      /** A name the sentence credits as an outlet ("according to X"), which is no speaker of its own. */
+      const credited = (name: NameSpan) => /\baccording to (?:the )?$/i.test(text.slice(Math.max(sentence.start, name.start - 20), name.start));
 
       const mentionOf = (name: NameSpan): Mention => {
         remember(name, rolesBefore(name));
@@ -265,7 +317,11 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
 
       // Every name of the sentence before its first quotation is remembered as copy reads.
       const firstOpen = inside[0]?.open ?? sentence.end;
-      for (const name of names) if (name.start < firstOpen && name.kind) remember(name, rolesBefore(name));
+      for (const name of names) {
+        if (name.start < firstOpen && name.kind) remember(name, rolesBefore(name));
+        // A name the copy does not explain still gives its words to shorter mentions ("Rui Calado's header" … "Calado").
+        else if (!name.kind && name.text.includes(' ') && !longNames.some((entry) => entry.name === name.text)) longNames.push({ name: name.text, kind: null });
+      }
 
       for (const [index, span] of inside.entries()) {
         const before = text.slice(sentence.start, span.open);
@@ -284,6 +340,11 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
           }
         }
 
+        // A title ("The Salt Road") or a quotation used as a modifier (the festival's "pay what you can"
+        // screenings) names something; it reports no speech.
+        const attributedAfter = SAID_AFTER.test(text.slice(span.close, nextOpen));
+        if (!attributedAfter && titleCase(span.inner)) continue;
+        if (!attributedAfter && !/[,.!?]\s*$/.test(span.inner) && /(?:\b(?:the|a|an|its|their|his|her|our|your|this|that)|[’']s)\s*$/i.test(before) && /^\s+[\p{L}\p{N}]/u.test(text.slice(span.close))) continue;
         const after = speakerIn(span.close, nextOpen, 'after');
         const ahead = after.phrase ? after : speakerIn(prevClose === sentence.start ? sentence.start : prevClose, span.open, 'before');
         let mention = ahead.mention;
@@ -291,6 +352,16 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         if (!ahead.phrase && words.length <= 2 && !hasSpeechVerb(sentenceText.replace(span.inner, ''))) continue;
         if (words.length <= 3 && !ahead.phrase && /^(?:\p{Lu}[\p{L}’'-]*\s*)+$/u.test(span.inner.trim())) continue;
 
+        // A later quotation of the same sentence with no attribution of its own has the same speaker
+        // ("X said it had "a" and expected "b"").
+        if (!mention && !ahead.phrase && index > 0 && previous && previous.span === inside[index - 1]) {
+          mention = mentions.find((candidate) => candidate.name === previous!.quote.speakerName) ?? null;
+        }
+        // A quotation that is a sentence of its own goes on from the quote before it, by the same speaker.
+        const alone = /^[\s"“”]*$/.test(text.slice(sentence.start, span.open)) && /^[\s.,!?"“”]*$/.test(text.slice(span.close, sentence.end));
+        if (!mention && !ahead.phrase && alone && previous && previous.quote.blockIndex === paragraph.blockIndex) {
+          mention = mentions.find((candidate) => candidate.name === previous!.quote.speakerName) ?? null;
+        }
         const reportedBy = outletOf(text, sentence, names, mention);
         if (mention && reportedBy === mention.name) mention = null;
         const quote: FoundQuote = {
