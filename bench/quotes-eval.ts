@@ -42,8 +42,8 @@ export interface Score {
 }
 
 /** Every fixture: tests/fixtures/copy/<name>.json beside its copy, and the seed story's expectations. */
-export function loadFixtures(root = projectRoot()): Fixture[] {
-  const folder = path.join(root, 'tests', 'fixtures', 'copy');
+export function loadFixtures(root = projectRoot(), set: 'copy' | 'copy-holdout' = 'copy'): Fixture[] {
+  const folder = path.join(root, 'tests', 'fixtures', set);
   const fixtures: Fixture[] = [];
   for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.json')).sort()) {
     const expected = JSON.parse(fs.readFileSync(path.join(folder, file), 'utf8')) as Omit<Fixture, 'name' | 'copy'>;
@@ -128,8 +128,10 @@ function percent(value: number): string {
 }
 
 function main(): void {
-  const score = evaluate(loadFixtures());
-  console.log(`${score.articles} articles, ${score.expectedQuotes} quotes expected, ${score.foundQuotes} found, ${score.matchedQuotes} matched`);
+  // --holdout: the fixtures written blind to the analysis, never to be tuned on (tests/fixtures/copy-holdout).
+  const set = process.argv.includes('--holdout') ? 'copy-holdout' : 'copy';
+  const score = evaluate(loadFixtures(projectRoot(), set));
+  console.log(`${set}: ${score.articles} articles, ${score.expectedQuotes} quotes expected, ${score.foundQuotes} found, ${score.matchedQuotes} matched`);
   console.table({
     'quote spans': { precision: percent(score.precision), recall: percent(score.recall) },
     ...Object.fromEntries(Object.entries(score.tags).map(([kind, tally]) => [`tags: ${kind}`, { precision: percent(tally.precision), recall: percent(tally.recall) }])),

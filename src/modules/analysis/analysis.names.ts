@@ -21,7 +21,7 @@ const TITLES = new Set(
   director professor prof inspector detective officer sergeant constable commissioner superintendent spokesperson spokesman spokeswoman ambassador
   envoy king queen prince princess premier chancellor state newspaper agency broadcaster rev reverend father bishop archbishop pope imam rabbi
   colonel major lieutenant admiral commander chairperson ceo cfo founder president-elect lawyer attorney prosecutor counsel solicitor barrister
-  rapporteur analyst economist researcher official officials minister-president head`.split(/\s+/),
+  rapporteur analyst economist researcher official officials minister-president head mp mep msp mla`.split(/\s+/),
 );
 
 /** Capitalised words that start sentences and are not names. */
@@ -31,7 +31,7 @@ const SENTENCE_WORDS = new Set(
   so for with without from by to of under over into among between during until unless because whether both either neither each every all some
   many most few several no not one two three four five six seven eight nine ten monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december today yesterday tomorrow earlier later now
-  mr mrs ms dr`.split(/\s+/),
+  mr mrs ms dr born asked speaking responding writing raised educated elected appointed founded based`.split(/\s+/),
 );
 
 /** Words that make a name an organisation's. */
@@ -51,7 +51,7 @@ const ORGANIZATION_WORDS = new Set(
 const PLACE_WORDS = new Set(
   `street road avenue lane way quay bridge point end square park cinema hall arches harbour harbor bay river island islands isles valley hill
   hills mountain mountains lake coast beach estate village town county province district region peninsula gate gardens green common wharf pier
-  station airport market cathedral church abbey castle palace tower stadium arena field fields park`.split(/\s+/),
+  station airport market cathedral church abbey castle palace tower stadium arena field fields park lock canal`.split(/\s+/),
 );
 
 /** Words before a name that make it a place, when nothing else says what it is ("in Carrowby"). */
@@ -77,6 +77,11 @@ const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'der', 'van', 'von'
 const PLACE_ACRONYMS = new Set(['UK', 'US', 'USA', 'UAE', 'EU', 'DRC']);
 
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}\p{N}'’.-]*[\p{L}\p{M}\p{N}](?:(?<=s)['’](?!\p{L}))?|[\p{L}\p{M}]/gu;
+
+/** A title or role that comes before a name ("Detective Inspector"). */
+export function isTitle(word: string): boolean {
+  return TITLES.has(word.toLowerCase());
+}
 
 function leading(word: string): boolean {
   const lower = word.toLowerCase();
@@ -175,6 +180,8 @@ export class NameReader {
     let run: Token[] = [];
     const emit = (part: Token[], titled: boolean) => {
       while (part.length && CONNECTORS.has(part[part.length - 1].text.toLowerCase())) part.pop();
+      // A lowercase connector left first once a title went ("MP for Harbourside"); "Le Van Thanh" keeps his.
+      while (part.length && !capitalised(part[0].text) && CONNECTORS.has(part[0].text)) part.shift();
       if (!part.length) return;
       const start = part[0].start;
       const end = part[part.length - 1].end;
@@ -231,7 +238,8 @@ export class NameReader {
           const last = words[next - 1]?.text.toLowerCase();
           const owner = text.slice(run[0].start, word.end).replace(/(?:[’']s|[’'])$/, '');
           // "South Korea's National Intelligence Service": the owner is a name of its own.
-          if (next === i + 1 || !(ORGANIZATION_WORDS.has(last) || PLACE_WORDS.has(last)) || this.classify(owner).kind) flush();
+          const ownerKind = this.classify(owner).kind;
+          if (next === i + 1 || !(ORGANIZATION_WORDS.has(last) || PLACE_WORDS.has(last)) || ownerKind === 'PLACE' || ownerKind === 'PERSON') flush();
         }
       } else if (run.length && CONNECTORS.has(word.text.toLowerCase()) && words[i + 1] && capitalised(words[i + 1].text)) {
         run.push(word);

@@ -1,4 +1,4 @@
-import { NameReader, type NameKind, type NameSpan } from './analysis.names';
+import { isTitle, NameReader, type NameKind, type NameSpan } from './analysis.names';
 
 /** A paragraph (or list item) of the body, by its block's index. */
 export interface CopyParagraph {
@@ -27,7 +27,8 @@ const SPEECH = new Set(
   emphasizes cautioned cautions predicted predicts complained complains joked jokes testified testifies ruled rules posted tweeted commented
   comments remarked remarks observed observes called calls described repeated repeats agreed agrees disagreed countered counters maintained
   maintains added, admitted, confirmed confirms denied denies boasted boasts lamented laments mused muses shouted shouts whispered whispers
-  wrote, reported reports told, hoped hopes thanked thanks praised praises criticised criticized condemned condemns welcomed welcomes`.split(/[\s,]+/),
+  wrote, reported reports told, hoped hopes thanked thanks praised praises criticised criticized condemned condemns welcomed welcomes
+  warning adding telling insisting explaining arguing noting calling describing urging saying quoted quotes puts`.split(/[\s,]+/).filter(Boolean),
 );
 
 /** Pronouns and the kind of speaker they stand for. */
@@ -57,12 +58,17 @@ const COMPANY_NOUNS = new Set(['company', 'firm', 'operator', 'business', 'group
 const PUBLIC_BODY = /\b(?:Ministry|Department|Council|Court|Office|Agency|Authority|Commission|Police|Government|Parliament|Assembly|Senate|Committee|Service|Union|Federation|Association|Party|Regulator)\b/;
 
 /** Words before a quotation that make it a name or a title rather than speech. */
-const NAMING = /(?:so-called|dubbed|called|named|titled|entitled|known as|nicknamed|branded|labell?ed|termed|the words|the word|the phrase|the slogan|the motto|the hashtag|(?:the|a|an|his|her|their|its)\s+(?:new\s+)?(?:film|movie|book|novel|song|album|single|play|show|series|documentary|poem|opera|musical|exhibition|report|operation|campaign|plan|policy|programme|program|project|initiative|strategy|doctrine|bill|act|law|motion|festival|game|app|podcast|column|article|essay|memoir|headline|painting|sculpture|opera|ballet))\s*$/i;
+const NAMING = /(?:so-called|dubbed|titled|entitled|known as|nicknamed|branded|labell?ed|termed|the words|the word|the phrase|the slogan|the motto|the hashtag|(?:the|a|an|his|her|their|its)\s+(?:new\s+)?(?:film|movie|book|novel|song|album|single|play|show|series|documentary|poem|opera|musical|exhibition|report|operation|campaign|plan|policy|programme|program|project|initiative|strategy|doctrine|bill|act|law|motion|festival|game|app|podcast|column|article|essay|memoir|headline|painting|sculpture|opera|ballet))\s*$/i;
 
 /** A verb of speech next, perhaps after an apposition or an adverb: "X said", "X, the coach, told", "X reportedly said". */
-const SPEAKS_NEXT = new RegExp(`^(?:(?:\\s*,[^,"“”]{1,80}){1,2},)?\\s+(?:\\p{Ll}+ly\\s+|has\\s+|had\\s+|was\\s+|also\\s+)?(?:${[...SPEECH].join('|')})\\b`, 'u');
-const PRONOUN_SPEAKS = new RegExp(`\\b(he|she|they|it)\\s+(?:\\p{Ll}+ly\\s+|has\\s+|had\\s+|also\\s+)?(?:${[...SPEECH].join('|')})\\b`, 'giu');
-const NOUN_SPEAKS = new RegExp(`\\b((?:the|a)\\s+[\\p{L}-]+)\\s+(?:\\p{Ll}+ly\\s+|has\\s+|had\\s+|also\\s+)?(?:${[...SPEECH].join('|')})\\b`, 'giu');
+const SPEECH_WORDS = [...SPEECH].join('|');
+/** Between a speaker and the verb: an adverb or an auxiliary ("reportedly said", "has said", "twice called"). */
+const BETWEEN = String.raw`(?:\p{Ll}+ly\s+|has\s+|had\s+|was\s+|also\s+|twice\s+|again\s+|later\s+|then\s+|once\s+|still\s+)?`;
+/** An apposition or a relative clause between commas: "X, the coach, said", "the company, which …, said". */
+const APPOSITION = String.raw`(?:(?:\s*,[^,"“”]{1,100}){1,2},)?`;
+const SPEAKS_NEXT = new RegExp(String.raw`^${APPOSITION},?\s+${BETWEEN}(?:${SPEECH_WORDS})\b`, 'u');
+const PRONOUN_SPEAKS = new RegExp(String.raw`\b(he|she|they|it)${APPOSITION}\s+${BETWEEN}(?:${SPEECH_WORDS})\b`, 'giu');
+const NOUN_SPEAKS = new RegExp(String.raw`\b((?:the|a)\s+[\p{L}-]+)${APPOSITION}\s+${BETWEEN}(?:${SPEECH_WORDS})\b`, 'giu');
 
 /** "…," said X / "…," X said: the quotation's own attribution, straight after it. */
 const SAID_AFTER = new RegExp(`^\\s*[,:—–-]?\\s*(?:(?:${[...SPEECH].join('|')})\\b|(?:[\\p{L}’'.-]+\\s+){1,4}(?:${[...SPEECH].join('|')})\\b)`, 'iu');
@@ -78,7 +84,7 @@ function titleCase(inner: string): boolean {
 /** Where outlets are credited: "according to X", "told X", "in an interview with X", "X reported". */
 const ACCORDING_TO = /\baccording to (?:the )?$/i;
 const TOLD = /\b(?:told|telling|tells|tell) (?:the )?$/i;
-const INTERVIEW = /\b(?:in an? (?:interview|statement|conversation|podcast|broadcast) (?:with|to|on)|speaking to|writing in|wrote in|in comments to|in remarks to) (?:the )?$/i;
+const INTERVIEW = /\b(?:in an? (?:interview|statement|conversation|podcast|broadcast) (?:with|to|on)|speaking to|writing in|wrote in|in comments to|in remarks to|quoted by|cited by|carried by|broadcast by|published by) (?:the )?$/i;
 const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K)\.$/;
 
 interface Span {
@@ -98,7 +104,16 @@ interface Mention {
   gender: NameSpan['gender'];
   /** Titles and role nouns the copy gave this name ("finance minister"). */
   roles: Set<string>;
+  /** Where in the copy it was named (paragraph and offset as one number), in reading order. */
+  seen: number[];
 }
+
+/** A place in the copy: paragraph, then offset. */
+const at = (paragraph: number, offset: number) => paragraph * 10_000_000 + offset;
+
+/** Role words that tell a person's gender ("her daughter, Maya"; "the chairwoman"). */
+const FEMALE_ROLES = new Set(['daughter', 'wife', 'mother', 'sister', 'grandmother', 'widow', 'woman', 'girl', 'chairwoman', 'spokeswoman', 'businesswoman', 'councilwoman', 'queen', 'princess', 'mrs', 'ms', 'miss', 'dame', 'lady', 'aunt', 'niece', 'granddaughter']);
+const MALE_ROLES = new Set(['son', 'husband', 'father', 'brother', 'grandfather', 'widower', 'man', 'boy', 'chairman', 'spokesman', 'businessman', 'councilman', 'king', 'prince', 'mr', 'sir', 'lord', 'uncle', 'nephew', 'grandson']);
 
 /** Double-quoted stretches of a paragraph, straight or curly. */
 function quotations(text: string): Span[] {
@@ -159,6 +174,8 @@ function hasSpeechVerb(text: string): boolean {
 export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader()): FoundQuote[] {
   const found: FoundQuote[] = [];
   const mentions: Mention[] = [];
+  /** Names the copy credits as outlets: "the company" is never one of them. */
+  const outlets = new Set<string>();
   const canonical = new Map<string, string>();
 
   /** Names of two words or more, latest last: a word of one alone names the same ("Calado", "Northline"). */
@@ -177,19 +194,25 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
     return name;
   };
 
+  let paragraphIndex = 0;
+  let colonSpeaker: Mention | null = null;
+  /** Who spoke, in reading order. */
+  const speakers: { mention: Mention; paragraph: number }[] = [];
   const remember = (span: NameSpan, roles: string[]) => {
     const name = fullName(span.text);
     let mention = mentions.find((candidate) => candidate.name === name);
     const kind = mention?.kind ?? span.kind;
     if (!mention) {
-      mention = { name, kind, gender: span.gender, roles: new Set() };
-      mentions.push(mention);
-    } else {
-      // The most recent mention is the one a pronoun reaches first.
-      mentions.splice(mentions.indexOf(mention), 1);
+      mention = { name, kind, gender: span.gender, roles: new Set(), seen: [] };
       mentions.push(mention);
     }
-    for (const role of roles) mention.roles.add(role);
+    const position = at(paragraphIndex, span.start);
+    if (!mention.seen.includes(position)) mention.seen.push(position);
+    for (const role of roles) {
+      mention.roles.add(role);
+      if (!mention.gender && FEMALE_ROLES.has(role)) mention.gender = 'female';
+      if (!mention.gender && MALE_ROLES.has(role)) mention.gender = 'male';
+    }
     const words = name.split(/\s+/);
     if (words.length >= 2 && !longNames.some((entry) => entry.name === name)) longNames.push({ name, kind });
     if (kind === 'PERSON' && words.length >= 2) {
@@ -198,7 +221,8 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
     }
   };
 
-  for (const paragraph of paragraphs) {
+  for (const [index, paragraph] of paragraphs.entries()) {
+    paragraphIndex = index;
     const text = paragraph.text;
     const spans = quotations(text);
     const parts = sentences(text, spans);
@@ -209,6 +233,8 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
       if (last) canonical.set(match[2].toLowerCase(), last.text);
     }
     let previous: { quote: FoundQuote; span: Span } | null = null;
+    const handedOn = colonSpeaker;
+    colonSpeaker = null;
     for (const sentence of parts) {
       const inside = spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
       const sentenceText = text.slice(sentence.start, sentence.end);
@@ -222,41 +248,44 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
       const rolesBefore = (name: NameSpan) => {
         const before = wordsOf(text.slice(Math.max(sentence.start, name.start - 40), name.start)).slice(-3);
         const apposition = /^\s*(?:\([^)]*\))?\s*,\s*(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(text.slice(name.end, name.end + 60));
-        return [...before, ...wordsOf(apposition?.[1] ?? '')].filter((word) => PERSON_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word));
+        return [...before, ...wordsOf(apposition?.[1] ?? '')].filter((word) => PERSON_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word) || FEMALE_ROLES.has(word) || MALE_ROLES.has(word));
       };
 
-      const resolve = (phrase: string): Mention | null => {
+      /**
+       * What a pronoun or "the minister" at `offset` stands for: the mentions named before it, latest
+       * first. "He" and "she" take the latest person of that gender among the last three, else the
+       * latest whose gender the copy does not tell.
+       */
+      const resolve = (phrase: string, offset: number): Mention | null => {
         const words = wordsOf(phrase);
         if (words.length === 0) return null;
+        const here = at(paragraphIndex, offset);
+        const recency = (mention: Mention) => Math.max(-1, ...mention.seen.filter((position) => position < here));
+        const earlier = mentions.filter((mention) => recency(mention) >= 0).sort((a, b) => recency(b) - recency(a));
         const pronoun = PRONOUNS[words[0]];
         if (words.length === 1 && pronoun) {
-          for (let i = mentions.length - 1; i >= 0; i -= 1) {
-            const mention = mentions[i];
-            if (pronoun.kind === 'PERSON' && mention.kind === 'PERSON' && (!mention.gender || mention.gender === pronoun.gender)) return mention;
-            if (pronoun.kind === 'ORGANIZATION' && mention.kind === 'ORGANIZATION') return mention;
-            if (pronoun.kind === null && mention.kind === 'ORGANIZATION') return mention;
+          if (pronoun.kind === 'PERSON') {
+            const people = earlier.filter((mention) => mention.kind === 'PERSON');
+            const fits = (mention: Mention) => mention.gender === pronoun.gender || !mention.gender;
+            // "…," he told the station: most often the one quoted last, if that was in this paragraph or the one before.
+            const lastSpeaker = [...speakers].reverse().find((entry) => entry.paragraph >= paragraphIndex - 1 && entry.mention.kind === 'PERSON');
+            // Unless someone else of that gender was named earlier in this paragraph.
+            const namedHere = people.some((mention) => mention !== lastSpeaker?.mention && fits(mention) && recency(mention) >= at(paragraphIndex, 0));
+            if (lastSpeaker && !namedHere && lastSpeaker.mention.gender === pronoun.gender && people.slice(0, 3).includes(lastSpeaker.mention)) return lastSpeaker.mention;
+            return people.slice(0, 3).find((mention) => mention.gender === pronoun.gender) ?? people.find(fits) ?? null;
           }
-          return null;
+          // "It said" after "the study found": the study, which says nothing a tag could hold.
+          if (/^\s*the\s+(?!(?:\S+\s+)?(?:agency|ministry|department|company|firm|council|court|government|party|committee|group|union|bank|club|police|authority|board|regulator|service)\b)\p{Ll}/iu.test(sentenceText)) return null;
+          return earlier.find((mention) => mention.kind === 'ORGANIZATION') ?? null;
         }
         if (words[0] === 'the' || words[0] === 'a') {
           const noun = words[words.length - 1];
-          if (PERSON_NOUNS.has(noun)) {
-            for (let i = mentions.length - 1; i >= 0; i -= 1) if (mentions[i].kind === 'PERSON' && mentions[i].roles.has(noun)) return mentions[i];
-            return null;
-          }
+          if (PERSON_NOUNS.has(noun)) return earlier.find((mention) => mention.kind === 'PERSON' && mention.roles.has(noun)) ?? null;
           if (ORGANIZATION_NOUNS.has(noun)) {
-            for (let i = mentions.length - 1; i >= 0; i -= 1) {
-              const mention = mentions[i];
-              if (mention.kind === 'ORGANIZATION' && (mention.roles.has(noun) || mention.name.toLowerCase().includes(noun))) return mention;
-            }
-            // "The company": the last organisation named that is no public body.
-            if (COMPANY_NOUNS.has(noun)) {
-              for (let i = mentions.length - 1; i >= 0; i -= 1) {
-                const mention = mentions[i];
-                if (mention.kind === 'ORGANIZATION' && !PUBLIC_BODY.test(mention.name)) return mention;
-              }
-            }
-            return null;
+            const named = earlier.find((mention) => mention.kind === 'ORGANIZATION' && (mention.roles.has(noun) || mention.name.toLowerCase().includes(noun)));
+            if (named) return named;
+            // "The company": the last organisation named that is neither a public body nor an outlet.
+            if (COMPANY_NOUNS.has(noun)) return earlier.find((mention) => mention.kind === 'ORGANIZATION' && !PUBLIC_BODY.test(mention.name) && !outlets.has(mention.name)) ?? null;
           }
         }
         return null;
@@ -274,32 +303,43 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
             const name = candidates.find((candidate) => candidate.start >= start + stretch.indexOf(rest) && candidate.start <= start + stretch.indexOf(rest) + 40);
             if (name) return { mention: mentionOf(name), phrase: true };
             const noun = /^(?:the|a)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)/iu.exec(rest);
-            if (noun) return { mention: resolve(noun[0]), phrase: true };
+            if (noun) return { mention: resolve(noun[0], end), phrase: true };
             const pronoun = /^(he|she|they|it)\b/i.exec(rest);
-            if (pronoun) return { mention: resolve(pronoun[1]), phrase: true };
+            if (pronoun) return { mention: resolve(pronoun[1], end), phrase: true };
           }
           // "…," Le Van Thanh, deputy chairman of the committee, said
-          const opening = candidates.find((candidate) => /^[\s,:—–-]*$/.test(text.slice(start, candidate.start)));
+          // "…," Detective Inspector Gareth Lowry said / "…," her daughter, Maya, said / "…," the executive's chief operating officer, Priya Raman, said
+          const opening = candidates.find((candidate) => {
+            const lead = text.slice(start, candidate.start).replace(/\p{L}+/gu, (word) => (isTitle(word) ? '' : word));
+            return /^[\s,:—–-]*$/.test(lead) || /^[\s,:—–-]*(?:the|his|her|their|its|a|an)\s+(?:[\p{L}’'-]+\s+){0,5}?[\p{L}’'-]+\s*,\s*$/u.test(lead);
+          });
           if (opening && SPEAKS_NEXT.test(text.slice(opening.end, end))) return { mention: mentionOf(opening), phrase: true };
           const subjectFirst = /^\s*[,:—–-]?\s*((?:the\s+)?[\p{L}’'.-]+(?:\s+[\p{L}’'.-]+){0,5}?)\s+(\p{Ll}+)\b/su.exec(stretch);
           if (subjectFirst && SPEECH.has(subjectFirst[2].toLowerCase())) {
             const phraseStart = start + stretch.indexOf(subjectFirst[1]);
             const name = candidates.find((candidate) => candidate.start >= phraseStart && candidate.end <= phraseStart + subjectFirst[1].length);
             if (name) return { mention: mentionOf(name), phrase: true };
-            return { mention: resolve(subjectFirst[1]), phrase: true };
+            return { mention: resolve(subjectFirst[1], end), phrase: true };
           }
           return { mention: null, phrase: false };
         }
         // Before the quotation, closest first: a name that speaks ("X said", "X, the coach, told"), a
         // pronoun or "the minister" that speaks, then the subject that opens the sentence.
         const lead = stretch.replace(/\baccording to [^,]*,\s*/i, (clause) => ' '.repeat(clause.length));
-        const speaks = (from: number) => SPEAKS_NEXT.test(text.slice(from, end));
-        const speaking = candidates.filter((candidate) => speaks(candidate.end) && !credited(candidate));
+        // A name after a preposition describes someone else ("Johan Berg, an analyst at Nordic Energy
+        // Insight, said"; "the leader of Brackenport City Council, Oliver Mbeki, called").
+        // So does a name in the first stretch between commas after another ("Hannah Greaves, who chairs
+        // Brackenport Rail Users, said"), though not one after a second comma ("In an interview with
+        // Markt Radio, the chief financial officer, Ruud Hendriks, said").
+        const afterPreposition = (name: NameSpan) => /\b(?:at|for|of|from|with|by|in|on|beside|near|to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(sentence.start, name.start - 12), name.start));
+        const described = (name: NameSpan) =>
+          afterPreposition(name) || candidates.some((other) => other.end < name.start && !afterPreposition(other) && /^\s*,\s*[^,\s][^,]*$/.test(text.slice(other.end, name.start)));
+        const speaking = candidates.filter((candidate) => SPEAKS_NEXT.test(text.slice(candidate.end, end)) && !credited(candidate) && !described(candidate));
         if (speaking.length) return { mention: mentionOf(speaking[speaking.length - 1]), phrase: true };
         const pronoun = [...lead.matchAll(PRONOUN_SPEAKS)].pop();
-        if (pronoun) return { mention: resolve(pronoun[1]), phrase: true };
+        if (pronoun) return { mention: resolve(pronoun[1], start + pronoun.index!), phrase: true };
         const noun = [...lead.matchAll(NOUN_SPEAKS)].pop();
-        if (noun) return { mention: resolve(noun[1]), phrase: true };
+        if (noun) return { mention: resolve(noun[1], start + noun.index!), phrase: true };
         const opening = candidates.find((candidate) => !credited(candidate));
         if (opening && (opening.kind === 'PERSON' || opening.kind === 'ORGANIZATION') && wordsOf(lead.slice(0, opening.start - start)).length <= 4) {
           return { mention: mentionOf(opening), phrase: true };
@@ -308,7 +348,10 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
       };
 
       /** A name the sentence credits as an outlet ("according to X"), which is no speaker of its own. */
-      const credited = (name: NameSpan) => /\baccording to (?:the )?$/i.test(text.slice(Math.max(sentence.start, name.start - 20), name.start));
+      const credited = (name: NameSpan) => {
+        const lead = text.slice(Math.max(sentence.start, name.start - 40), name.start);
+        return ACCORDING_TO.test(lead) || INTERVIEW.test(lead) || TOLD.test(lead);
+      };
 
       const mentionOf = (name: NameSpan): Mention => {
         remember(name, rolesBefore(name));
@@ -344,7 +387,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         // screenings) names something; it reports no speech.
         const attributedAfter = SAID_AFTER.test(text.slice(span.close, nextOpen));
         if (!attributedAfter && titleCase(span.inner)) continue;
-        if (!attributedAfter && !/[,.!?]\s*$/.test(span.inner) && /(?:\b(?:the|a|an|its|their|his|her|our|your|this|that)|[’']s)\s*$/i.test(before) && /^\s+[\p{L}\p{N}]/u.test(text.slice(span.close))) continue;
+        if (!attributedAfter && !/[,.!?]\s*$/.test(span.inner) && /(?:\b(?:the|a|an|its|their|his|her|our|your)|[’']s)\s*$/i.test(before) && /^\s+[\p{L}\p{N}]/u.test(text.slice(span.close))) continue;
         const after = speakerIn(span.close, nextOpen, 'after');
         const ahead = after.phrase ? after : speakerIn(prevClose === sentence.start ? sentence.start : prevClose, span.open, 'before');
         let mention = ahead.mention;
@@ -357,11 +400,13 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         if (!mention && !ahead.phrase && index > 0 && previous && previous.span === inside[index - 1]) {
           mention = mentions.find((candidate) => candidate.name === previous!.quote.speakerName) ?? null;
         }
-        // A quotation that is a sentence of its own goes on from the quote before it, by the same speaker.
-        const alone = /^[\s"“”]*$/.test(text.slice(sentence.start, span.open)) && /^[\s.,!?"“”]*$/.test(text.slice(span.close, sentence.end));
+        // A quotation with no one else in its sentence ("Then, after a pause: …") goes on from the quote
+        // before it in the paragraph, by the same speaker.
+        const alone = !names.some((name) => name.kind !== 'PLACE' && !inside.some((other) => name.start > other.open && name.end < other.close)) && !/\b(?:he|she|they|it)\b/i.test(text.slice(sentence.start, span.open)) && /^[\s.,!?"“”]*$/.test(text.slice(span.close, sentence.end));
         if (!mention && !ahead.phrase && alone && previous && previous.quote.blockIndex === paragraph.blockIndex) {
           mention = mentions.find((candidate) => candidate.name === previous!.quote.speakerName) ?? null;
         }
+        if (!mention && !ahead.phrase && handedOn && span.open === 0) mention = handedOn;
         const reportedBy = outletOf(text, sentence, names, mention);
         if (mention && reportedBy === mention.name) mention = null;
         const quote: FoundQuote = {
@@ -374,10 +419,15 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         if (quote.text) {
           found.push(quote);
           previous = { quote, span };
+          if (mention) speakers.push({ mention, paragraph: paragraphIndex });
         }
       }
       // Names after the quotations count for the sentences that follow.
       for (const name of names) if (name.start >= firstOpen && name.kind) remember(name, rolesBefore(name));
+      // "Hannah Greaves said:" closing a paragraph introduces the quotation that opens the next.
+      if (sentence.end >= text.trimEnd().length && inside.length === 0 && /:\s*$/.test(sentenceText)) {
+        colonSpeaker = speakerIn(sentence.start, text.trimEnd().length - 1, 'before').mention;
+      }
     }
   }
 
@@ -390,6 +440,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
       if (!credited || name.kind === 'PLACE' || name.kind === 'PERSON') continue;
       const outlet = fullName(name.text);
       if (speaker && outlet === speaker.name) continue;
+      outlets.add(outlet);
       return outlet;
     }
     return null;
