@@ -7,6 +7,7 @@ import { Migration20261127080000_search_visibility } from './Migration2026112708
 import { Migration20261127090000_search_texts } from './Migration20261127090000_search_texts';
 import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
 import { Migration20261127110000_similar_order } from './Migration20261127110000_similar_order';
+import { Migration20261204100000_tag_aliases } from './Migration20261204100000_tag_aliases';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -17,4 +18,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127090000_search_texts', class: Migration20261127090000_search_texts },
   { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
   { name: 'Migration20261127110000_similar_order', class: Migration20261127110000_similar_order },
+  { name: 'Migration20261204100000_tag_aliases', class: Migration20261204100000_tag_aliases },
 ];

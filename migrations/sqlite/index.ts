@@ -5,6 +5,7 @@ import { Migration20261127060000_search } from './Migration20261127060000_search
 import { Migration20261127073000_similar } from './Migration20261127073000_similar';
 import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
 import { Migration20261127110000_similar_order } from './Migration20261127110000_similar_order';
+import { Migration20261204100000_tag_aliases } from './Migration20261204100000_tag_aliases';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -13,4 +14,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127073000_similar', class: Migration20261127073000_similar },
   { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
   { name: 'Migration20261127110000_similar_order', class: Migration20261127110000_similar_order },
+  { name: 'Migration20261204100000_tag_aliases', class: Migration20261204100000_tag_aliases },
 ];

@@ -54,6 +54,8 @@ export interface DemoContent {
     name: string;
     kind: 'TOPIC' | 'PERSON' | 'ORGANIZATION' | 'PLACE' | 'EVENT' | 'SERIES';
     description?: string;
+    /** Other names of the tag (short forms), in order. */
+    aliases?: string[];
   }[];
   images: {
     key: string;
@@ -216,10 +218,10 @@ export const demoContent: DemoContent = {
     { slug: 'felix-amari', name: 'Felix Amari', kind: 'PERSON', description: 'Chief financial officer of Brightwater Energy.' },
     { slug: 'rosa-delacroix', name: 'Rosa Delacroix', kind: 'PERSON', description: 'Artistic director of the Lantern Theatre Company.' },
     // Organizations
-    { slug: 'korean-central-news-agency', name: 'Korean Central News Agency', kind: 'ORGANIZATION', description: 'North Korea’s state news agency (KCNA).' },
+    { slug: 'korean-central-news-agency', name: 'Korean Central News Agency', kind: 'ORGANIZATION', description: 'North Korea’s state news agency (KCNA).', aliases: ['KCNA'] },
     { slug: 'rodong-sinmun', name: 'Rodong Sinmun', kind: 'ORGANIZATION', description: 'Newspaper of the Workers’ Party of Korea.' },
-    { slug: 'national-intelligence-service', name: 'National Intelligence Service', kind: 'ORGANIZATION', description: 'South Korea’s intelligence agency (NIS).' },
-    { slug: 'workers-party-of-korea', name: 'Workers’ Party of Korea', kind: 'ORGANIZATION', description: 'North Korea’s ruling party.' },
+    { slug: 'national-intelligence-service', name: 'National Intelligence Service', kind: 'ORGANIZATION', description: 'South Korea’s intelligence agency (NIS).', aliases: ['NIS'] },
+    { slug: 'workers-party-of-korea', name: 'Workers’ Party of Korea', kind: 'ORGANIZATION', description: 'North Korea’s ruling party.', aliases: ['WPK'] },
     { slug: 'eastbridge-city-council', name: 'Eastbridge City Council', kind: 'ORGANIZATION' },
     { slug: 'varnholm-ferry-workers-union', name: 'Varnholm Ferry Workers’ Union', kind: 'ORGANIZATION' },
     { slug: 'halvorsen-shipping', name: 'Halvorsen Shipping', kind: 'ORGANIZATION', description: 'Container line based in Varnholm.' },
@@ -230,7 +232,7 @@ export const demoContent: DemoContent = {
     { slug: 'international-grain-council', name: 'International Grain Council', kind: 'ORGANIZATION', description: 'Industry body that tracks world trade in cereals.' },
     // Places
     { slug: 'pyongyang', name: 'Pyongyang', kind: 'PLACE' },
-    { slug: 'north-korea', name: 'North Korea', kind: 'PLACE' },
+    { slug: 'north-korea', name: 'North Korea', kind: 'PLACE', aliases: ['DPRK', 'Democratic People’s Republic of Korea'] },
     { slug: 'russia', name: 'Russia', kind: 'PLACE' },
     { slug: 'ukraine', name: 'Ukraine', kind: 'PLACE' },
     { slug: 'south-korea', name: 'South Korea', kind: 'PLACE' },

@@ -13,8 +13,9 @@ import { reindexAll } from '../modules/search/search.index';
 import { refreshAllSimilar } from '../modules/related/related.similar';
 import { CoverageRelation } from '../modules/related/related.enums';
 import { Section } from '../modules/section/section.entity';
-import { Tag } from '../modules/tag/tag.entity';
+import { Tag, TagAlias } from '../modules/tag/tag.entity';
 import { TagKind } from '../modules/tag/tag.enums';
+import { tagNameKey } from '../modules/tag/tag.names';
 import { demoContent, type DemoContent, type DemoSection } from './demo-content';
 
 /** A name → entity index that refuses duplicates and names what is missing. */
@@ -92,7 +93,9 @@ export async function seedDemo(
 
     const tags = new Registry<Tag>('tag');
     for (const demo of content.tags) {
-      tags.add(demo.slug, tx.create(Tag, { slug: demo.slug, name: demo.name, kind: TagKind[demo.kind], description: demo.description ?? null }));
+      const tag = tx.create(Tag, { slug: demo.slug, name: demo.name, kind: TagKind[demo.kind], description: demo.description ?? null });
+      tags.add(demo.slug, tag);
+      (demo.aliases ?? []).forEach((alias, position) => tx.create(TagAlias, { tag, position, alias, normalized: tagNameKey(alias) }));
     }
 
     const authors = new Registry<Author>('author');

@@ -9,6 +9,7 @@ import {
   DeskCreateAuthorDocument,
   DeskCreateSectionDocument,
   DeskCreateTagDocument,
+  DeskUpdateTagDocument,
   DeskImportDocument,
   DeskPublishDocument,
   DeskRemoveQuoteDocument,
@@ -154,6 +155,16 @@ const CASES: Record<string, Case> = {
     prepare: async (n) => async (client) => {
       const { createTag } = await client.request(DeskCreateTagDocument, { input: { name: `Grid topic ${n}`, kind: 'TOPIC' } });
       return { saved: createTag.tag, userErrors: createTag.userErrors };
+    },
+  },
+  updateTag: {
+    least: 'editor',
+    prepare: async (n) => {
+      const { createTag } = await desk.admin.request(DeskCreateTagDocument, { input: { name: `Grid renamed ${n}`, kind: 'TOPIC' } });
+      return async (client) => {
+        const { updateTag } = await client.request(DeskUpdateTagDocument, { input: { id: createTag.tag!.id, aliases: [`Grid alias ${n}`] } });
+        return { saved: updateTag.tag, userErrors: updateTag.userErrors };
+      };
     },
   },
   createAuthor: {

@@ -7,7 +7,7 @@ import { QuoteConnection, type QuoteRow } from '../quote/quote.type';
 import { TagKind } from './tag.enums';
 import { TagConnection, TagType, tagUri, type TagRow } from './tag.type';
 import { toPayload, type PayloadValue } from '../../errors/payload.type';
-import { CreateTagInput } from './tag.inputs';
+import { CreateTagInput, UpdateTagInput } from './tag.inputs';
 import { MAX_QUERY_LENGTH } from '../search/search.query';
 import { TagPayload } from './tag.payloads';
 
@@ -16,7 +16,7 @@ class TagsArgs extends PageArgs {
   @Field(() => TagKind, { nullable: true, description: 'Only tags of this kind.' })
   kind?: TagKind | null;
 
-  @Field(() => String, { nullable: true, description: `Only tags whose name contains these words (at most ${MAX_QUERY_LENGTH} characters).` })
+  @Field(() => String, { nullable: true, description: `Only tags whose name or an alias contains these words (at most ${MAX_QUERY_LENGTH} characters).` })
   query?: string | null;
 }
 
@@ -37,6 +37,11 @@ export class TagResolver {
     return tagUri(tag);
   }
 
+  @FieldResolver(() => [String], { description: 'Other names of the tag, e.g. KCNA for Korean Central News Agency, in the editor\'s order; searching tags finds them too.' })
+  aliases(@Root() tag: TagRow, @Ctx() context: Context): Promise<string[]> {
+    return context.loaders.tag.aliases.load(tag.id);
+  }
+
   @FieldResolver(() => ArticleConnection, { description: 'Articles with this tag, newest first.' })
   articles(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
     return context.articles.list(args, { tagId: tag.id });
@@ -50,5 +55,10 @@ export class TagResolver {
   @Mutation(() => TagPayload, { description: 'Adds a tag. Needs an EDITOR token.' })
   async createTag(@Arg('input', () => CreateTagInput, { description: 'The tag.' }) input: CreateTagInput, @Ctx() context: Context): Promise<PayloadValue<TagRow>> {
     return toPayload(await context.tags.create(input), (id) => context.loaders.tag.byId.load(id));
+  }
+
+  @Mutation(() => TagPayload, { description: 'Renames a tag or replaces its aliases; its slug and URI stay. Needs an EDITOR token.' })
+  async updateTag(@Arg('input', () => UpdateTagInput, { description: 'The changes.' }) input: UpdateTagInput, @Ctx() context: Context): Promise<PayloadValue<TagRow>> {
+    return toPayload(await context.tags.update(input), (id) => context.loaders.tag.byId.load(id));
   }
 }
