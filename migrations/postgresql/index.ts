@@ -8,6 +8,7 @@ import { Migration20261127090000_search_texts } from './Migration20261127090000_
 import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
 import { Migration20261127110000_similar_order } from './Migration20261127110000_similar_order';
 import { Migration20261204100000_tag_aliases } from './Migration20261204100000_tag_aliases';
+import { Migration20261204120000_search_prefix } from './Migration20261204120000_search_prefix';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -19,4 +20,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
   { name: 'Migration20261127110000_similar_order', class: Migration20261127110000_similar_order },
   { name: 'Migration20261204100000_tag_aliases', class: Migration20261204100000_tag_aliases },
+  { name: 'Migration20261204120000_search_prefix', class: Migration20261204120000_search_prefix },
 ];

@@ -6,6 +6,7 @@ import { Migration20261127073000_similar } from './Migration20261127073000_simil
 import { Migration20261127100000_section_counts } from './Migration20261127100000_section_counts';
 import { Migration20261127110000_similar_order } from './Migration20261127110000_similar_order';
 import { Migration20261204100000_tag_aliases } from './Migration20261204100000_tag_aliases';
+import { Migration20261204120000_search_prefix } from './Migration20261204120000_search_prefix';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -15,4 +16,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127100000_section_counts', class: Migration20261127100000_section_counts },
   { name: 'Migration20261127110000_similar_order', class: Migration20261127110000_similar_order },
   { name: 'Migration20261204100000_tag_aliases', class: Migration20261204100000_tag_aliases },
+  { name: 'Migration20261204120000_search_prefix', class: Migration20261204120000_search_prefix },
 ];

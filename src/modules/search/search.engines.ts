@@ -42,7 +42,40 @@ export interface SearchEngine {
    * MARK_START and MARK_END; or only the first of them that shows a match (what the service keeps).
    */
   excerpts(knex: Knex, query: Knex.QueryBuilder, parsed: ParsedQuery): Knex.QueryBuilder;
+  /** The words of a text as the index spells them before it stems them: what article_search_word holds (search.index.ts). */
+  words(text: string): string[];
+  /** What completions() looks for when the last word of a query is typed this far. */
+  completing(word: string): Completing;
+  /**
+   * As `word`, at most MAX_COMPLETIONS words of article_search_word that begin with what was typed
+   * but that it, taken as a prefix, does not find: the index stems the prefix as it stems whole
+   * words, and the stem of a word need not begin with it (completePrefix). Only the first
+   * MAX_SCANNED words beginning with it are weighed. Built with `values` as they are (SqlReader.compiled).
+   */
+  completions(knex: Knex, values: Completing): Knex.QueryBuilder;
 }
+
+/** The words from `from` (what was typed, as the index spells it) up to `to`; `prefix`: what was typed as the engine's prefix syntax. */
+export interface Completing extends Record<string, unknown> {
+  from: string;
+  to: string;
+  prefix: string;
+}
+
+/** Words beginning with what was typed that completions() weighs at most: only a prefix of three or four letters has more, in a large archive. */
+const MAX_SCANNED = 2000;
+
+/** Completions of one prefix at most: words whose stems part from what was typed are few. */
+const MAX_COMPLETIONS = 32;
+
+/** An upper bound for the words that begin with `word`, in code point (and UTF-8 byte) order. */
+const PAST = '\u{10FFFF}';
+
+/**
+ * The index's own letters, diacritics removed as its unicode61 tokenizer removes them
+ * (Migration20261127060000_search); runs of letters and digits are its words.
+ */
+const foldFts5 = (text: string) => text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase();
 
 /**
  * SQLite FTS5: bm25 with the headline weighted 10, standfirst and tags 4, body 1 (FTS5's bm25 is
@@ -75,6 +108,20 @@ const fts5: SearchEngine = {
     const whole = toFts5Match({ ...parsed, include: parsed.include.map((term) => ({ ...term, prefix: false })) });
     return query.select(knex.raw(`coalesce(${probe}, ${probe}) as excerpts`, [whole, toFts5Match(parsed)]));
   },
+  words: (text) => foldFts5(text).match(/[\p{L}\p{N}]+/gu) ?? [],
+  completing: (word) => {
+    const folded = foldFts5(word);
+    return { from: folded, to: folded + PAST, prefix: `"${folded}" *` };
+  },
+  // The words that the stemmed prefix finds are those that article_search_word_stem (the same words,
+  // stemmed as the index stems them) matches with it.
+  completions: (knex, values) =>
+    knex
+      .from(knex('article_search_word').select('id', 'word').where('word', '>=', values.from).where('word', '<', values.to).orderBy('word').limit(MAX_SCANNED).as('w'))
+      .whereNotIn('w.id', knex('article_search_word_stem').select('rowid').whereRaw('article_search_word_stem match ?', [values.prefix]))
+      .select('w.word')
+      .orderBy('w.word')
+      .limit(MAX_COMPLETIONS),
 };
 
 /** Characters of body text around the first likely match that PostgreSQL highlights (about 80 words). */
@@ -156,8 +203,52 @@ const tsvector: SearchEngine = {
         )
     );
   },
+  // Lowercased, diacritics kept: the english configuration keeps them.
+  words: (text) => text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}]*/gu) ?? [],
+  completing: (word) => ({ from: word, to: word + PAST, prefix: `'${word}':*` }),
+  // Each word stemmed as the index stems it, tested against the prefix as a search states it. Stop
+  // words are left out: to_tsquery drops them, and a phrase would lose its last word.
+  completions: (knex, values) =>
+    knex
+      .from(knex('article_search_word').select('word').where('word', '>=', values.from).where('word', '<', values.to).orderBy('word').limit(MAX_SCANNED).as('w'))
+      .crossJoin(knex.raw("lateral (select to_tsvector('english', w.word) as stemmed) as x"))
+      .whereRaw("x.stemmed <> cast('' as tsvector) and not x.stemmed @@ to_tsquery('english', ?)", [values.prefix])
+      .select('w.word')
+      .orderBy('w.word')
+      .limit(MAX_COMPLETIONS),
 };
 
 export function searchEngine(dialect: DatabaseConfig['kind']): SearchEngine {
   return dialect === 'sqlite' ? fts5 : tsvector;
+}
+
+/**
+ * Completions are looked up for a last word of three letters or more: FTS5's Porter stemmer leaves
+ * shorter words as they are, no English stem ends within two letters, and two letters begin a large
+ * part of the vocabulary.
+ */
+const MIN_COMPLETED = 3;
+
+/** A completion goes into the engines' query syntax as a word of a query does: letters and digits only. */
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}]*$/u;
+
+/**
+ * Lets the last word of a query, typed as far as the reader got, find every word of the index that
+ * begins with it. The engines match it as a prefix of stems, stemmed itself: "pyongy" is stemmed
+ * pyongi, which begins no stem of Pyongyang, and the stem of running is run, which "runni" does not
+ * begin. So the words of the index that begin with it and that the prefix misses are looked up
+ * (SearchEngine.completions) and matched as whole words beside it: stemmed, each finds its other
+ * forms too, as a whole word of the query does. One lookup of the index's words, by range.
+ */
+export async function completePrefix(reader: SqlReader, parsed: ParsedQuery): Promise<ParsedQuery> {
+  const last = parsed.include[parsed.include.length - 1];
+  const word = last?.prefix ? last.words[last.words.length - 1] : '';
+  if (word.length < MIN_COMPLETED) return parsed;
+  const engine = searchEngine(reader.dialect);
+  const rows = await reader.compiled<{ word: string }, Completing>(`search.completions ${reader.dialect}`, engine.completing(word), (values) =>
+    engine.completions(reader.knex, values),
+  );
+  const completions = rows.map((row) => row.word).filter((completion) => WORD.test(completion));
+  if (!completions.length) return parsed;
+  return { ...parsed, include: [...parsed.include.slice(0, -1), { ...last, completions }] };
 }

@@ -8,6 +8,7 @@ import { createImageLoaders } from '../image/image.loaders';
 import type { ImageRow } from '../image/image.type';
 import { createQuoteLoaders } from '../quote/quote.loaders';
 import { createTagLoaders } from '../tag/tag.loaders';
+import { searchEngine } from './search.engines';
 
 /**
  * The search index is the table `article_search` (an FTS5 table on SQLite; on PostgreSQL a table
@@ -18,6 +19,11 @@ import { createTagLoaders } from '../tag/tag.loaders';
  * archived and scheduled pieces are in, and searches check visibility at query time, so a scheduled
  * piece turns up when its time comes. On PostgreSQL each entry also carries its article's status
  * and published_at, so that check needs no article row.
+ *
+ * Beside it, `article_search_word` holds every word the index has held, as its tokenizer spells them
+ * before stemming (Migration20261204120000_search_prefix): a search looks there for the whole words
+ * that the last word typed begins (completePrefix in search.engines.ts). Words are only ever added: a
+ * word that no article holds any more matches nothing, and removing it would mean counting its uses.
  */
 
 /** Ids per round trip: well under both databases' limits on bound parameters. */
@@ -56,7 +62,23 @@ export async function reindexArticles(em: EntityManager, articleIds: readonly nu
     if (documents.length) {
       const insert = em.getKnex()('article_search').insert(documents.map((doc) => toIndexRow(em, doc)));
       await write(em, postgres ? insert.onConflict('article_id').merge(['status', 'published_at', 'texts']) : insert);
+      await addWords(em, documents);
     }
+  }
+}
+
+/**
+ * Adds the words of these documents that article_search_word lacks. In order, so that two
+ * transactions adding the same new words wait for each other rather than deadlock (PostgreSQL).
+ */
+async function addWords(em: EntityManager, documents: SearchDocument[]): Promise<void> {
+  const engine = searchEngine(dialectOf(em));
+  const words = new Set<string>();
+  for (const doc of documents) for (const text of [doc.headline, doc.standfirst, doc.tags, doc.body]) for (const word of engine.words(text)) words.add(word);
+  const sorted = [...words].sort();
+  for (let start = 0; start < sorted.length; start += CHUNK) {
+    const rows = sorted.slice(start, start + CHUNK).map((word) => ({ word }));
+    await write(em, em.getKnex()('article_search_word').insert(rows).onConflict('word').ignore());
   }
 }
 

@@ -13,10 +13,15 @@ export function checkQueryLength(text: string | null | undefined, argument: stri
   if (length > MAX_QUERY_LENGTH) throw badUserInput(`"${argument}" takes at most ${MAX_QUERY_LENGTH} characters (got ${length}).`, argument);
 }
 
-/** One thing to look for: a word, or several in a row (a phrase); `prefix` lets the last word be a beginning. */
+/**
+ * One thing to look for: a word, or several in a row (a phrase); `prefix` lets the last word be a
+ * beginning. `completions`: whole words of the index that may stand in for that last word, for the
+ * words beginning with it that the stemmed prefix misses (search.engines.ts, completePrefix).
+ */
 export interface SearchTerm {
   words: string[];
   prefix: boolean;
+  completions?: string[];
 }
 
 /** A reader's query as tokens: the engines' own syntax is built from these, never from the raw text. */
@@ -83,7 +88,12 @@ export function queryFingerprint(query: ParsedQuery): string {
  * digits), so no user text can be read as FTS5 syntax.
  */
 export function toFts5Match(query: ParsedQuery): string {
-  const term = (t: SearchTerm) => `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`;
+  const term = (t: SearchTerm) => {
+    const typed = `"${t.words.join(' ')}"${t.prefix ? ' *' : ''}`;
+    if (!t.completions?.length) return typed;
+    const before = t.words.slice(0, -1);
+    return `(${[typed, ...t.completions.map((word) => `"${[...before, word].join(' ')}"`)].join(' OR ')})`;
+  };
   const wanted = query.include.map(term).join(' AND ');
   return query.exclude.length ? `(${wanted}) NOT (${query.exclude.map(term).join(' OR ')})` : wanted;
 }
@@ -93,12 +103,18 @@ export function toFts5Match(query: ParsedQuery): string {
  * any one term; `weights` (e.g. 'A') keeps only the words stored with those weights.
  */
 export function toTsQuery(query: ParsedQuery, mode: 'all' | 'any', weights = ''): string {
-  const term = (t: SearchTerm) => {
-    const words = t.words.map((word, i) => {
-      const label = `${t.prefix && i === t.words.length - 1 ? '*' : ''}${weights}`;
+  const phrase = (words: string[], prefix: boolean) => {
+    const operands = words.map((word, i) => {
+      const label = `${prefix && i === words.length - 1 ? '*' : ''}${weights}`;
       return `'${word}'${label ? `:${label}` : ''}`;
     });
-    return words.length > 1 ? `(${words.join(' <-> ')})` : words[0];
+    return operands.length > 1 ? `(${operands.join(' <-> ')})` : operands[0];
+  };
+  const term = (t: SearchTerm) => {
+    const typed = phrase(t.words, t.prefix);
+    if (!t.completions?.length) return typed;
+    const before = t.words.slice(0, -1);
+    return `(${[typed, ...t.completions.map((word) => phrase([...before, word], false))].join(' | ')})`;
   };
   if (mode === 'any') return query.include.map(term).join(' | ');
   return [...query.include.map(term), ...query.exclude.map((t) => `!${term(t)}`)].join(' & ');

@@ -6,7 +6,7 @@ import type { ArticleFilterInput } from '../article/article.inputs';
 import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
 import type { ArticleRow } from '../article/article.type';
 import { escapeHtml } from '../body/body.sanitize';
-import { EXCERPT_SEPARATOR, MARK_END, MARK_START, searchEngine } from './search.engines';
+import { completePrefix, EXCERPT_SEPARATOR, MARK_END, MARK_START, searchEngine } from './search.engines';
 import { checkQueryLength, parseSearchQuery, queryFingerprint } from './search.query';
 
 export interface SearchArgs {
@@ -53,14 +53,16 @@ export class SearchService {
   async search(args: SearchArgs, counted = false): Promise<SearchResult> {
     const first = pageSize(args.first);
     checkQueryLength(args.query, 'query');
-    const parsed = parseSearchQuery(args.query);
+    const typed = parseSearchQuery(args.query);
     // Checked even for an empty query, so a forbidden filter is refused the same way every time.
     const matching = this.context.articles.matching(args.filter ?? {});
-    const ordering = `SEARCH:${parsed ? queryFingerprint(parsed) : ''}`;
+    const ordering = `SEARCH:${typed ? queryFingerprint(typed) : ''}`;
     const offset = args.after ? offsetOf(decodeCursor(args.after, ordering, ['number'])[0] as number) : 0;
-    if (!parsed) return new SearchResult({ items: [], cursors: [], hasNextPage: false, totalCount: async () => 0 }, []);
+    if (!typed) return new SearchResult({ items: [], cursors: [], hasNextPage: false, totalCount: async () => 0 }, []);
 
     const { reader, now } = this.context;
+    // After the fingerprint: a cursor names the query as typed, whatever words the index holds meanwhile.
+    const parsed = await completePrefix(reader, typed);
     const { knex } = reader;
     const engine = searchEngine(reader.dialect);
     const unfiltered = Object.values(args.filter ?? {}).every((value) => value === null || value === undefined);
