@@ -9,6 +9,7 @@ import type { DatabaseConfig } from './config/config';
 import { type CompiledQueries, SqlReader } from './database/reader';
 import { RequestMeter } from './protection/meter';
 import { createArticleLoaders } from './modules/article/article.loaders';
+import { AnalysisService } from './modules/analysis/analysis.service';
 import { ArticleEditor } from './modules/article/article-editor.service';
 import { ArticleService } from './modules/article/article.service';
 import { createAuthorLoaders } from './modules/author/author.loaders';
@@ -215,6 +216,9 @@ export class Context {
   }
   get sections(): SectionService {
     return this.service('sections', (context) => new SectionService(context));
+  }
+  get analysis(): AnalysisService {
+    return this.service('analysis', (context) => new AnalysisService({ tagsByNameOrAlias: (names) => context.tags.byNamesOrAliases(names) }));
   }
   get tags(): TagService {
     return this.service('tags', (context) => new TagService(context));

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { AnalysisResolver } from '../modules/analysis/analysis.resolver';
 import { ArticleResolver, ArticleRevisionResolver } from '../modules/article/article.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorResolver } from '../modules/author/author.resolver';
@@ -20,6 +21,7 @@ export const resolvers = [
   RouteResolver,
   ArticleResolver,
   ArticleRevisionResolver,
+  AnalysisResolver,
   QuoteBlockResolver,
   ImageBlockResolver,
   SectionResolver,
