@@ -235,22 +235,42 @@ function databaseProbe(orm: Orm, database: Config['database']): () => Promise<vo
   // node-postgres, as knex loaded it.
   const client = orm.em.getKnex().client as { driver: { Client: new (settings: object) => ProbeConnection }; connectionSettings: object };
   let connection: ProbeConnection | null = null;
-  return async () => {
+  const open = async (): Promise<ProbeConnection> => {
+    // Both bounded, so that a probe on a connection that went silent (no reset ever reached it)
+    // fails by itself and the connection is dropped below: DatabaseHealth's own timeout only stops
+    // waiting, and the next probe would queue behind the lost one for good.
+    const opened = new client.driver.Client({ ...client.connectionSettings, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
+    // A connection that breaks is replaced; its error must not go unheard.
+    opened.on('error', () => undefined);
     try {
-      if (!connection) {
-        // Both bounded, so that a probe on a connection that went silent (no reset ever reached it)
-        // fails by itself and the connection is dropped below: DatabaseHealth's own timeout only stops
-        // waiting, and the next probe would queue behind the lost one for good.
-        connection = new client.driver.Client({ ...client.connectionSettings, connectionTimeoutMillis: 1_000, query_timeout: 1_000 });
-        // A connection that breaks is replaced at the next probe; its error must not go unheard.
-        connection.on('error', () => undefined);
-        await connection.connect();
+      await opened.connect();
+    } catch (error) {
+      void opened.end().catch(() => undefined);
+      throw error;
+    }
+    return opened;
+  };
+  const drop = () => {
+    const broken = connection;
+    connection = null;
+    void broken?.end().catch(() => undefined);
+  };
+  return async () => {
+    if (connection) {
+      try {
+        await connection.query('select 1');
+        return;
+      } catch {
+        // The kept connection may be all that was lost (the server ended its sessions, a proxy
+        // restarted): only a fresh connection that fails says the database is gone.
+        drop();
       }
+    }
+    try {
+      connection = await open();
       await connection.query('select 1');
     } catch (error) {
-      const broken = connection;
-      connection = null;
-      void broken?.end().catch(() => undefined);
+      drop();
       throw error;
     }
   };
