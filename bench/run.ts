@@ -6,7 +6,8 @@
  * the response cache off and on, drives each contract read operation against each with autocannon,
  * and compares with a bare node:http server answering the same bytes in the same run. Then the Flood
  * scenario (`--only Flood` alone): one client floods the costliest query the limits allow while
- * readers load SectionFront, against a server with its default protection. Prints the tables and
+ * readers load SectionFront, against a server with its default protection. Then the Import scenario
+ * (`--only Import` alone): importArticle of a 1,000-word story, one at a time. Prints the tables and
  * writes them as JSON under bench/results/.
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -23,6 +24,10 @@ import { migrateToLatest } from '../src/database/migrate';
 import { createOrm } from '../src/database/orm';
 import { reindexAll } from '../src/modules/search/search.index';
 import { refreshAllSimilar } from '../src/modules/related/related.similar';
+import { Role } from '../src/auth/viewer';
+import { readCopy } from '../src/modules/analysis/analysis.service';
+import { plainTextToBlocks } from '../src/modules/body/body.markdown';
+import { TokenService } from '../src/modules/token/token.service';
 import { loadCorpus, VOCABULARY } from './corpus';
 import type { FloodResult } from './flood-client';
 
@@ -674,6 +679,98 @@ function printFlood(report: FloodReport): void {
   for (const warning of report.warnings) console.log(`WARNING: ${warning}`);
 }
 
+interface ImportReport {
+  words: number;
+  quotes: number;
+  tags: number;
+  runs: number;
+  /** The first import, which creates the tags the database lacks. */
+  firstMs: number;
+  /** The imports after it, which find those tags. */
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** The analysis alone (readCopy), in this process, without HTTP or SQL. */
+  analysisP50Ms: number;
+}
+
+/** A story of at least 1,000 words made of the fixture copy (tests/fixtures/copy), whole articles in order. */
+function thousandWordStory(): string {
+  const folder = path.join(root, 'tests', 'fixtures', 'copy');
+  const paragraphs: string[] = [];
+  for (const file of fs.readdirSync(folder).filter((name) => name.endsWith('.txt')).sort()) {
+    paragraphs.push(...fs.readFileSync(path.join(folder, file), 'utf8').split('\n').filter((line) => line.trim()));
+    if (paragraphs.join(' ').split(/\s+/).length >= 1_000) break;
+  }
+  return paragraphs.join('\n');
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
+
+/**
+ * The Import scenario (`--only Import`): importArticle of a 1,000-word story, one request at a time,
+ * as a CONTRIBUTOR, against a server as production runs it. The drafts it made are deleted afterwards;
+ * the tags the first import created stay, as they would in a newsroom.
+ */
+async function importScenario(config: DatabaseConfig, databaseUrl: string, runs = 40): Promise<ImportReport> {
+  const text = thousandWordStory();
+  const orm = await createOrm({ database: config });
+  const headline = `Bench import ${Date.now()}`;
+  let token: string;
+  try {
+    token = await new TokenService(orm.em.fork()).create(headline, Role.CONTRIBUTOR);
+  } finally {
+    await orm.close(true);
+  }
+  const { child, base } = await startServer(databaseUrl, 'import', { RESPONSE_CACHE: 'off', RATE_LIMIT: 'off' });
+  const times: number[] = [];
+  let found = { quotes: 0, tags: 0 };
+  try {
+    const sections = JSON.parse(await post(`${base}/graphql`, JSON.stringify({ query: '{ sections { id } }' }))).data.sections;
+    const body = JSON.stringify({
+      query: 'mutation($input: ImportArticleInput!) { importArticle(input: $input) { article { id quotes { id } tags { id } } userErrors { message } } }',
+      variables: { input: { headline, sectionId: sections[0].id, text, format: 'PLAIN' } },
+    });
+    for (let run = 0; run < runs; run++) {
+      const started = performance.now();
+      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
+      const answer = await response.text();
+      times.push(performance.now() - started);
+      const article = JSON.parse(answer).data?.importArticle?.article;
+      if (!article) throw new Error(`importArticle failed: ${answer.slice(0, 300)}`);
+      found = { quotes: article.quotes.length, tags: article.tags.length };
+    }
+  } finally {
+    await stopServer(child);
+  }
+  const cleanup = await createOrm({ database: config });
+  try {
+    await cleanup.em.getConnection().execute(cleanup.em.getKnex()('article').where('headline', headline).delete());
+    await cleanup.em.getConnection().execute(cleanup.em.getKnex()('api_token').where('name', headline).delete());
+  } finally {
+    await cleanup.close(true);
+  }
+  const blocks = plainTextToBlocks(text);
+  const analysis: number[] = [];
+  for (let run = 0; run < 20; run++) {
+    const started = performance.now();
+    readCopy(blocks);
+    analysis.push(performance.now() - started);
+  }
+  const steady = times.slice(1).sort((a, b) => a - b);
+  const round = (ms: number) => Number(ms.toFixed(1));
+  return {
+    words: text.split(/\s+/).length,
+    ...found,
+    runs,
+    firstMs: round(times[0]),
+    p50Ms: round(percentile(steady, 0.5)),
+    p99Ms: round(percentile(steady, 0.99)),
+    maxMs: round(steady[steady.length - 1]),
+    analysisP50Ms: round(percentile(analysis.sort((a, b) => a - b), 0.5)),
+  };
+}
+
 async function main(): Promise<void> {
   const { config, url: databaseUrl } = await prepareDatabase();
   const rows: Row[] = [];
@@ -720,6 +817,7 @@ async function main(): Promise<void> {
     }
   }
   const flood = selected('Flood') ? await floodScenario(databaseUrl) : undefined;
+  const imports = selected('Import') ? await importScenario(config, databaseUrl) : undefined;
 
   const report = {
     when: new Date().toISOString(),
@@ -734,6 +832,7 @@ async function main(): Promise<void> {
     servers,
     rows,
     flood,
+    imports,
   };
   console.log(`\n${config.kind}, ${articles} articles, ${connections} connections, ${duration} s each`);
   for (const server of servers) {
@@ -758,6 +857,12 @@ async function main(): Promise<void> {
     console.log(`${row.operation} (${row.mode}): ${row.statuses['503']} answers were 503, overload shedding (the event loop lagged past OVERLOAD_LAG_MS)`);
   }
   if (flood) printFlood(flood);
+  if (imports) {
+    console.log(
+      `\nImport: importArticle of a ${imports.words}-word story (${imports.quotes} quotes, ${imports.tags} tags), ${imports.runs} times one at a time: ` +
+        `first ${imports.firstMs} ms (creates the tags), then p50 ${imports.p50Ms} ms, p99 ${imports.p99Ms} ms, max ${imports.maxMs} ms; the analysis alone p50 ${imports.analysisP50Ms} ms`,
+    );
+  }
   const out = path.join(root, 'bench', 'results', `${report.when.replace(/[:.]/g, '-')}-${config.kind}-${articles}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);

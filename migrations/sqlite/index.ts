@@ -7,6 +7,7 @@ import { Migration20261127100000_section_counts } from './Migration2026112710000
 import { Migration20261127110000_similar_order } from './Migration20261127110000_similar_order';
 import { Migration20261204100000_tag_aliases } from './Migration20261204100000_tag_aliases';
 import { Migration20261204120000_search_prefix } from './Migration20261204120000_search_prefix';
+import { Migration20261204220000_quote_origin } from './Migration20261204220000_quote_origin';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -17,4 +18,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127110000_similar_order', class: Migration20261127110000_similar_order },
   { name: 'Migration20261204100000_tag_aliases', class: Migration20261204100000_tag_aliases },
   { name: 'Migration20261204120000_search_prefix', class: Migration20261204120000_search_prefix },
+  { name: 'Migration20261204220000_quote_origin', class: Migration20261204220000_quote_origin },
 ];

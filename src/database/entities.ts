@@ -6,7 +6,7 @@ import { AuditEntry } from '../modules/audit/audit.entity';
 import { Author } from '../modules/author/author.entity';
 import { Correction } from '../modules/correction/correction.entity';
 import { Image } from '../modules/image/image.entity';
-import { Quote } from '../modules/quote/quote.entity';
+import { Quote, QuoteDismissal } from '../modules/quote/quote.entity';
 import { RelatedLink } from '../modules/related/related-link.entity';
 import { ArticlePath } from '../modules/route/article-path.entity';
 import { Section } from '../modules/section/section.entity';
@@ -23,6 +23,7 @@ export const entities = [
   ArticleAuthor,
   ArticleTag,
   Quote,
+  QuoteDismissal,
   RelatedLink,
   Correction,
   ArticlePath,

@@ -18,6 +18,8 @@ import {
   DeskSetRelatedDocument,
   DeskUnpublishDocument,
   DeskUpdateArticleDocument,
+  ReanalyzeArticleDocument,
+  UpdateQuoteDocument,
 } from '../generated/graphql';
 import { databaseRows, type Newsroom } from '../support/newsroom';
 import { draft, publishedDraft, quotedDraft, useDesk } from './support';
@@ -140,6 +142,26 @@ const CASES: Record<string, Case> = {
       return async (client) => {
         const { removeQuote } = await client.request(DeskRemoveQuoteDocument, { id: quote.id });
         return { saved: removeQuote.quote, userErrors: removeQuote.userErrors };
+      };
+    },
+  },
+  reanalyzeArticle: {
+    least: 'contributor',
+    prepare: async () => {
+      const article = await draft(desk);
+      return async (client) => {
+        const { reanalyzeArticle } = await client.request(ReanalyzeArticleDocument, { id: article.id, expectedVersion: article.version });
+        return { saved: reanalyzeArticle.article, userErrors: reanalyzeArticle.userErrors };
+      };
+    },
+  },
+  updateQuote: {
+    least: 'contributor',
+    prepare: async () => {
+      const { quote } = await quotedDraft(desk);
+      return async (client) => {
+        const { updateQuote } = await client.request(UpdateQuoteDocument, { input: { id: quote.id, expectedVersion: quote.article.version, speakerName: 'The transport minister' } });
+        return { saved: updateQuote.quote, userErrors: updateQuote.userErrors };
       };
     },
   },

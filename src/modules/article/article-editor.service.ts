@@ -12,7 +12,9 @@ import type { Written } from '../audit/audit.service';
 import { Author } from '../author/author.entity';
 import type { StoredBlock } from '../body/body.blocks';
 import { BodyBlockType, type BodyBlockInput } from '../body/body.inputs';
-import { markdownInputToBlocks, plainTextToBlocks } from '../body/body.markdown';
+import { markdownInputToBlocks } from '../body/body.markdown';
+import type { CopyReading } from '../analysis/analysis.service';
+import { TagKind } from '../tag/tag.enums';
 import { escapeHtml } from '../body/body.sanitize';
 import { Correction } from '../correction/correction.entity';
 import { Image } from '../image/image.entity';
@@ -22,7 +24,7 @@ import { RelatedLink } from '../related/related-link.entity';
 import { CoverageRelation } from '../related/related.enums';
 import type { RelatedCoverageInput } from '../related/related.inputs';
 import { ArticlePath } from '../route/article-path.entity';
-import { checkedSlug, MAX_SLUG_LENGTH, slugFrom } from '../route/slug';
+import { checkedSlug, freeSlug } from '../route/slug';
 import { Section } from '../section/section.entity';
 import { Tag } from '../tag/tag.entity';
 import { ArticleAuthor } from './article-author.entity';
@@ -30,7 +32,7 @@ import { ArticleRevision, type ArticleSnapshot } from './article-revision.entity
 import { ArticleTag } from './article-tag.entity';
 import { Article } from './article.entity';
 import { ArticleStatus } from './article.enums';
-import { ImportFormat, type CreateArticleInput, type ImportArticleInput, type RestoreArticleRevisionInput, type UpdateArticleInput } from './article.inputs';
+import { type CreateArticleInput, type ImportArticleInput, type RestoreArticleRevisionInput, type UpdateArticleInput } from './article.inputs';
 
 /** Limits on what an editor may send; each breach is an INVALID user error naming the field. */
 export const LIMITS = {
@@ -80,18 +82,59 @@ export class ArticleEditor {
     });
   }
 
+  /**
+   * A draft from copy: its blocks, the quotes the analysis finds with their speakers and outlets, and
+   * tags for the people, organizations and places it names (existing tags by name or alias, new ones
+   * otherwise), all in one transaction.
+   */
   importCopy(input: ImportArticleInput): Promise<WriteResult<number>> {
     return this.context.write('importArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
       const problems = new Problems();
       const changes = this.readContent({ headline: input.headline, sectionId: input.sectionId, authorIds: input.authorIds }, problems, true);
-      if (input.text.length > LIMITS.markdown) problems.add(invalid(['input', 'text'], `The copy is too long: at most ${LIMITS.markdown} characters.`));
-      else {
-        changes.body = input.format === ImportFormat.MARKDOWN ? markdownInputToBlocks(input.text, ['input', 'text'], problems) : plainTextToBlocks(input.text);
-        if (changes.body?.length === 0) problems.add(invalid(['input', 'text'], 'The copy holds nothing readable.'));
-      }
+      changes.body = this.context.analysis.blocksOf(input.text, input.format, problems);
       problems.check();
-      return this.insert(tx, viewer, 'importArticle', changes);
+      // The references first: copy filed under a section that does not exist creates no tags.
+      await this.checkReferences(tx, changes, null);
+      const reading = this.context.analysis.read(changes.body!);
+      const found = await this.tagFound(tx, reading);
+      changes.tagIds = found.tagIds;
+      return this.insert(tx, viewer, 'importArticle', changes, async (article) => {
+        await this.context.quotes.applyFound(tx, article, reading.quotes, found.tagOf, true);
+        return reading.quotes.length ? ['quotes'] : [];
+      });
     });
+  }
+
+  /**
+   * Runs the copy analysis again over a draft's body as it now stands: found quotes are renewed,
+   * quotes an editor added or corrected are kept (and what an editor removed stays removed), and
+   * the tags it names are added to the article's. A change like any other: versioned and audited.
+   */
+  reanalyze(id: string, expectedVersion: number): Promise<WriteResult<number>> {
+    return this.context.write('reanalyzeArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const article = await this.loadForEdit(tx, viewer, id, ['id'], 'reanalyzeArticle', expectedVersion);
+      const reading = this.context.analysis.read(article.body);
+      const found = await this.tagFound(tx, reading);
+      const { tagIds } = await this.snapshot(tx, article);
+      const blocks = article.body.length;
+      const quotesChanged = await this.context.quotes.applyFound(tx, article, reading.quotes, found.tagOf, false);
+      // Pull quotes of found quotes that are gone went with them.
+      const also = [...(quotesChanged ? ['quotes'] : []), ...(article.body.length !== blocks ? ['body'] : [])];
+      return this.save(tx, viewer, 'reanalyzeArticle', article, { tagIds: [...new Set([...tagIds, ...found.tagIds])] }, also);
+    });
+  }
+
+  /** The tags of what the analysis found: for the article (speakers and outlets first), and by the names quotes credit. */
+  private async tagFound(tx: EntityManager, reading: CopyReading): Promise<{ tagIds: number[]; tagOf: (name: string | null) => number | null }> {
+    const tagged = reading.tagged();
+    const ids = await this.context.tags.ensureFound(tx, tagged.map((entity) => ({ name: entity.name, kind: TagKind[entity.kind], aliases: entity.aliases })));
+    return {
+      tagIds: [...new Set(tagged.flatMap((entity) => ids.get(entity.name) ?? []))],
+      tagOf: (name) => {
+        const entity = reading.entityNamed(name);
+        return (entity && ids.get(entity.name)) ?? null;
+      },
+    };
   }
 
   update(input: UpdateArticleInput): Promise<WriteResult<number>> {
@@ -207,10 +250,11 @@ export class ArticleEditor {
   }
 
   /** The article a quote mutation works on, with the contributor's drafts-only rule applied (for QuoteService). */
-  async loadForQuotes(tx: EntityManager, viewer: Viewer, articleId: number, field: string[], action: string): Promise<Article> {
+  async loadForQuotes(tx: EntityManager, viewer: Viewer, articleId: number, field: string[], action: string, expectedVersion?: number): Promise<Article> {
     const article = await this.findLocked(tx, articleId);
     if (!article) throw new Refusal([notFound(field, 'No article has this ID.')]);
     this.mayEdit(viewer, article, action);
+    if (expectedVersion !== undefined && article.version !== expectedVersion) throw new Refusal([this.staleVersion(article.version, expectedVersion)]);
     return article;
   }
 
@@ -340,11 +384,12 @@ export class ArticleEditor {
 
   // ---- saving --------------------------------------------------------------------------------
 
-  private async insert(tx: EntityManager, viewer: Viewer, action: string, changes: ArticleChanges): Promise<Written<number>> {
+  /** `alongside` adds what else the new article holds (its quotes) before the revision is kept, and names it. */
+  private async insert(tx: EntityManager, viewer: Viewer, action: string, changes: ArticleChanges, alongside?: (article: Article) => Promise<string[]>): Promise<Written<number>> {
     await this.checkReferences(tx, changes, null);
     const article = tx.create(Article, {
       headline: changes.headline!,
-      slug: changes.slug === undefined ? await this.freeSlug(tx, changes.headline!) : await this.takeSlug(tx, changes.slug, null),
+      slug: changes.slug === undefined ? await freeSlug(tx, Article, changes.headline!, 'article') : await this.takeSlug(tx, changes.slug, null),
       standfirst: changes.standfirst ?? null,
       section: tx.getReference(Section, changes.sectionId!),
       body: changes.body ?? [],
@@ -352,10 +397,12 @@ export class ArticleEditor {
     });
     this.setCredits(tx, article, changes);
     const fields = Object.keys(changes).filter((key) => key !== 'slug');
-    return this.commit(tx, viewer, action, article, ['slug', ...fields].map(fieldName));
+    const also = alongside ? await alongside(article) : [];
+    return this.commit(tx, viewer, action, article, [...['slug', ...fields].map(fieldName), ...also]);
   }
 
-  private async save(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: ArticleChanges): Promise<Written<number>> {
+  /** `also` names what changed beside the article's own fields (its quotes). */
+  private async save(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: ArticleChanges, also: string[] = []): Promise<Written<number>> {
     await this.checkReferences(tx, changes, article.id);
     // Every query on articles happens before the entity changes: MikroORM flushes a touched entity before querying its table.
     if (changes.slug !== undefined) await this.takeSlug(tx, changes.slug, article.id);
@@ -374,7 +421,7 @@ export class ArticleEditor {
     await this.leaveOldPath(tx, article, oldUri);
     const after = snapshotFields(article, changes, before);
     const changed = (Object.keys(after) as (keyof ArticleSnapshot)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
-    return this.commit(tx, viewer, action, article, changed.map(fieldName));
+    return this.commit(tx, viewer, action, article, [...changed.map(fieldName), ...also]);
   }
 
   /**
@@ -421,15 +468,6 @@ export class ArticleEditor {
   private async takeSlug(tx: EntityManager, slug: string, articleId: number | null): Promise<string> {
     const holder = await tx.findOne(Article, { slug }, { fields: ['id'] });
     if (holder && holder.id !== articleId) throw new Refusal([duplicate(['input', 'slug'], `Another article already has the slug "${slug}".`)]);
-    return slug;
-  }
-
-  /** A slug made from the headline; when taken, the first free one of -2, -3 … (headlines repeat, slugs may not). */
-  private async freeSlug(tx: EntityManager, headline: string): Promise<string> {
-    const base = slugFrom(headline).slice(0, MAX_SLUG_LENGTH - 6).replace(/-+$/, '') || 'article';
-    const taken = new Set((await tx.find(Article, { slug: { $like: `${base}%` } }, { fields: ['slug'] })).map((row) => row.slug));
-    let slug = base;
-    for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
     return slug;
   }
 
@@ -528,9 +566,18 @@ export class ArticleEditor {
   }
 }
 
-/** The index of the first paragraph that holds these words, or -1. */
+/**
+ * The index of the first paragraph or list that holds these words, or -1. A quotation split by its
+ * attribution ("We will," said the mayor, "rebuild it") is kept joined: its first and last words
+ * standing in one block place it too.
+ */
 export function paragraphIndex(body: StoredBlock[], words: string): number {
-  return body.findIndex((block) => block.type === 'PARAGRAPH' && block.text.includes(words));
+  const texts = body.map((block) => (block.type === 'PARAGRAPH' ? block.text : block.type === 'LIST' ? block.items.join('\n') : null));
+  const exact = texts.findIndex((text) => text?.includes(words));
+  const parts = words.split(' ');
+  if (exact >= 0 || parts.length < 5) return exact;
+  const [head, tail] = [parts.slice(0, 2).join(' '), parts.slice(-3).join(' ')];
+  return texts.findIndex((text) => text !== null && text.includes(head) && text.includes(tail));
 }
 
 /** The snapshot after the changes, reading from the entity what the entity holds and from the changes the credits. */

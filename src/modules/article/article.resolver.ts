@@ -202,9 +202,21 @@ export class ArticleResolver {
     return toPayload(await context.articleEditor.setRelatedCoverage(articleId, items), (id) => context.articles.byId(id));
   }
 
-  @Mutation(() => ArticlePayload, { description: 'Turns plain or Markdown copy into a draft: headings, paragraphs, lists, and the quotes it finds with their speakers.' })
+  @Mutation(() => ArticlePayload, { description: 'Turns plain or Markdown copy into a draft: headings, paragraphs, lists, the quotes it finds with their speakers and outlets, and tags for the people, organizations and places it names (existing tags by name or alias, new ones otherwise). analyzeCopy shows the same without saving.' })
   async importArticle(@Arg('input', () => ImportArticleInput, { description: 'The copy and where to file it.' }) input: ImportArticleInput, @Ctx() context: Context): Promise<PayloadValue<ArticleRow>> {
     return toPayload(await context.articleEditor.importCopy(input), (id) => context.articles.byId(id));
+  }
+
+  @Mutation(() => ArticlePayload, {
+    description:
+      "Runs the copy analysis again over a draft's body as it now stands: the quotes it found before are renewed, quotes an editor added or corrected are kept, quotes an editor removed stay removed, and the tags it names join the article's.",
+  })
+  async reanalyzeArticle(
+    @Arg('id', () => ID, { description: 'The article to read again.' }) id: string,
+    @Arg('expectedVersion', () => Int, { description: 'The version the editor saw; a newer one refuses the change (CONFLICT).' }) expectedVersion: number,
+    @Ctx() context: Context,
+  ): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.reanalyze(id, expectedVersion), (articleId) => context.articles.byId(articleId));
   }
 
   @ListSize(20)

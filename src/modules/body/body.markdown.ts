@@ -191,3 +191,31 @@ export function plainTextToBlocks(text: string): StoredBlock[] {
   }
   return blocks;
 }
+
+/**
+ * Copy to import or analyse, read as body blocks: PLAIN is wire copy (plainTextToBlocks), MARKDOWN is
+ * Markdown. Empty copy, copy over `maxLength` characters, Markdown nested too deeply, and copy with
+ * no paragraph or list (only subheadings) are INVALID at `field`, and give undefined.
+ */
+export function copyToBlocks(text: string, markdown: boolean, field: string[], problems: Problems, maxLength: number): StoredBlock[] | undefined {
+  if (!text.trim()) {
+    problems.add(invalid(field, 'The copy is empty.'));
+    return undefined;
+  }
+  if (text.length > maxLength) {
+    problems.add(invalid(field, `The copy is too long: at most ${maxLength} characters.`));
+    return undefined;
+  }
+  // U+FFFD is what a decoder leaves of bytes that were not UTF-8: copy holding it was read in the wrong encoding.
+  const broken = text.indexOf('\uFFFD');
+  if (broken >= 0) {
+    problems.add(invalid(field, `The copy is not valid UTF-8: it holds a replacement character (U+FFFD) at character ${broken}. Save it as UTF-8 and send it again.`));
+    return undefined;
+  }
+  const blocks = markdown ? markdownInputToBlocks(text, field, problems) : plainTextToBlocks(text);
+  if (blocks && !blocks.some((block) => block.type === 'PARAGRAPH' || block.type === 'LIST')) {
+    problems.add(invalid(field, 'The copy holds no paragraph: only headings or nothing readable.'));
+    return undefined;
+  }
+  return blocks;
+}

@@ -1,6 +1,7 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Article } from '../article/article.entity';
 import { Tag } from '../tag/tag.entity';
+import { QuoteOrigin } from './quote.enums';
 
 /** Words someone said, as an article reports them, linked to the speaker's tag when known. */
 @Entity({ tableName: 'quote' })
@@ -8,7 +9,7 @@ import { Tag } from '../tag/tag.entity';
 // Who said what, across articles.
 @Index({ properties: ['speaker', 'article'] })
 export class Quote {
-  [OptionalProps]?: 'createdAt';
+  [OptionalProps]?: 'createdAt' | 'origin';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -27,6 +28,7 @@ export class Quote {
   @Property({ type: 'text' })
   text!: string;
 
+  /** As the copy credits the speaker; empty when it does not say who spoke. */
   @Property({ type: 'string', length: 200 })
   speakerName!: string;
 
@@ -39,6 +41,22 @@ export class Quote {
   @Property({ type: 'text', nullable: true })
   context?: string | null;
 
+  @Property({ type: 'string', length: 16, default: QuoteOrigin.EDITOR })
+  origin: QuoteOrigin = QuoteOrigin.EDITOR;
+
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+}
+
+/** The words of a quote the analysis found and an editor removed: reanalysis does not bring them back. */
+@Entity({ tableName: 'quote_dismissal' })
+export class QuoteDismissal {
+  @PrimaryKey({ type: 'integer' })
+  id!: number;
+
+  @ManyToOne({ entity: () => Article, deleteRule: 'cascade', index: true })
+  article!: Article;
+
+  @Property({ type: 'text' })
+  text!: string;
 }

@@ -15,6 +15,7 @@ export const QUOTE_COLUMNS = [
   'q.speaker_id as speakerId',
   'q.reported_by_id as reportedById',
   'q.context',
+  'q.origin',
 ];
 
 /** Quotes whatever their article's status: callers check the article is visible. */

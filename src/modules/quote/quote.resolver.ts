@@ -6,7 +6,7 @@ import { ArticleType, type ArticleRow } from '../article/article.type';
 import { TagType, type TagRow } from '../tag/tag.type';
 import { QuoteFilterInput } from './quote.inputs';
 import { toPayload, type PayloadValue } from '../../errors/payload.type';
-import { AddQuoteInput } from './quote.inputs';
+import { AddQuoteInput, UpdateQuoteInput } from './quote.inputs';
 import { QuotePayload } from './quote.payloads';
 import { QuoteConnection, QuoteType, type QuoteRow } from './quote.type';
 
@@ -21,6 +21,11 @@ export class QuoteResolver {
   @Query(() => QuoteConnection, { description: 'Who said what: quotes across articles, newest article first.' })
   quotes(@Args() args: QuotesArgs, @Ctx() context: Context): Promise<ConnectionResult<QuoteRow>> {
     return context.quotes.list(args);
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether the article says who spoke; when false, speakerName is empty and speaker null.' })
+  attributed(@Root() quote: QuoteRow): boolean {
+    return quote.speakerName !== '';
   }
 
   @FieldResolver(() => TagType, { nullable: true, description: 'The person or organization quoted, when known.' })
@@ -41,6 +46,11 @@ export class QuoteResolver {
   @Mutation(() => QuotePayload, { description: "Adds a quote found word for word in one of the article's paragraphs; it takes its place in reading order." })
   async addQuote(@Arg('input', () => AddQuoteInput, { description: 'The quote.' }) input: AddQuoteInput, @Ctx() context: Context): Promise<PayloadValue<QuoteRow>> {
     return toPayload(await context.quotes.add(input), (id) => context.loaders.quote.byId.load(id));
+  }
+
+  @Mutation(() => QuotePayload, { description: "Corrects a quote's words, speaker, outlet or context; a corrected quote is kept as the editor left it when the article is reanalysed." })
+  async updateQuote(@Arg('input', () => UpdateQuoteInput, { description: 'The correction.' }) input: UpdateQuoteInput, @Ctx() context: Context): Promise<PayloadValue<QuoteRow>> {
+    return toPayload(await context.quotes.update(input), (id) => context.loaders.quote.byId.load(id));
   }
 
   @Mutation(() => QuotePayload, { description: 'Removes a quote (and its pull quote in the body, if any); answers with the quote as it was.' })

@@ -15,8 +15,12 @@ import { LIMITS, paragraphIndex } from '../article/article-editor.service';
 import { Tag } from '../tag/tag.entity';
 import { fromGlobalIdOf, inputIdOf, tryGlobalIdOf } from '../node/global-id';
 import { asNodes } from '../node/node.type';
-import { Quote } from './quote.entity';
-import type { AddQuoteInput, QuoteFilterInput } from './quote.inputs';
+import type { FoundQuote } from '../analysis/analysis.quotes';
+import type { Article } from '../article/article.entity';
+import type { StoredBlock } from '../body/body.blocks';
+import { Quote, QuoteDismissal } from './quote.entity';
+import { QuoteOrigin } from './quote.enums';
+import type { AddQuoteInput, QuoteFilterInput, UpdateQuoteInput } from './quote.inputs';
 import { QUOTE_COLUMNS } from './quote.loaders';
 import type { QuoteRow } from './quote.type';
 
@@ -61,8 +65,9 @@ export class QuoteService {
       // null: an ID beyond any stored one, which no quote is in.
       if (articleId === null) query.whereRaw('1 = 0');
       else if (articleId !== undefined) query.where('q.article_id', articleId);
-      // Every word must appear, in any order: "pride Pyongyang" finds "…a pride of Pyongyang…".
-      for (const word of quoteWords(args.filter?.query)) query.whereRaw("lower(q.text) like ? escape '\\'", [containsPattern(word)]);
+      // Every word must appear in the words or the speaker's credit, in any order: "pride Pyongyang"
+      // finds "…a pride of Pyongyang…", and "Kim Jong Un" finds what he said.
+      for (const word of quoteWords(args.filter?.query)) query.whereRaw("lower(q.text || ' ' || q.speaker_name) like ? escape '\\'", [containsPattern(word)]);
       return query;
     };
     const query = filtered().select([...QUOTE_COLUMNS, 'a.published_at as publishedAt']);
@@ -73,6 +78,46 @@ export class QuoteService {
     return new ConnectionResult(
       toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => reader.count(filtered())),
     );
+  }
+
+  /**
+   * Puts the quotes the copy analysis found on an article, inside an import's or a reanalysis's
+   * transaction, and answers whether its quotes changed. Quotes an editor added or corrected stay as
+   * they are, and a found quote whose words overlap one of theirs, or that an editor removed before
+   * (quote_dismissal), is left out; earlier found quotes are updated when found again and removed when
+   * not (with their pull quotes in the body). All end in reading order. `tagOf` gives the tag of a
+   * speaker or outlet by the name the analysis credits.
+   */
+  async applyFound(tx: EntityManager, article: Article, found: readonly FoundQuote[], tagOf: (name: string | null) => number | null, fresh: boolean): Promise<boolean> {
+    const existing = fresh ? [] : await tx.find(Quote, { article }, { orderBy: { position: 'asc' } });
+    const dismissed = new Set(fresh ? [] : (await tx.find(QuoteDismissal, { article })).map((row) => row.text));
+    const signature = (quotes: Quote[]) => JSON.stringify(quotes.map((quote) => [quote.text, quote.speakerName, quote.speaker?.id ?? null, quote.reportedBy?.id ?? null, quote.blockIndex ?? null]));
+    const before = signature(existing);
+    const editors = existing.filter((quote) => quote.origin === QuoteOrigin.EDITOR);
+    const earlier = new Map(existing.filter((quote) => quote.origin === QuoteOrigin.ANALYSIS).map((quote) => [quote.text, quote]));
+    const tag = (name: string | null) => {
+      const id = tagOf(name);
+      return id === null ? null : tx.getReference(Tag, id);
+    };
+    const quotes = [...editors];
+    for (const quote of found) {
+      if (dismissed.has(quote.text) || editors.some((editor) => editor.text.includes(quote.text) || quote.text.includes(editor.text))) continue;
+      const fields = {
+        blockIndex: quote.blockIndex,
+        speakerName: (quote.speakerName ?? '').slice(0, LIMITS.speakerName),
+        speaker: tag(quote.speakerName),
+        reportedBy: tag(quote.reportedBy),
+      };
+      const same = earlier.get(quote.text);
+      earlier.delete(quote.text);
+      if (same) quotes.push(tx.assign(same, fields));
+      else quotes.push(tx.create(Quote, { ...fields, article, position: 0, text: quote.text.slice(0, LIMITS.quote), origin: QuoteOrigin.ANALYSIS, context: null }));
+    }
+    for (const gone of earlier.values()) tx.remove(gone);
+    const goneIds = new Set([...earlier.values()].map((quote) => quote.id));
+    if (goneIds.size) article.body = article.body.filter((block) => block.type !== 'QUOTE' || !goneIds.has(block.quoteId));
+    inReadingOrder(article.body, quotes).forEach((quote, position) => (quote.position = position));
+    return signature(quotes.sort((a, b) => a.position - b.position)) !== before;
   }
 
   /** Adds a quote found in one of the article's paragraphs, in reading order; a change to the article like any other. */
@@ -90,7 +135,7 @@ export class QuoteService {
       await expectTag(tx, speakerId, ['input', 'speakerId']);
       await expectTag(tx, reportedById, ['input', 'reportedById']);
       const blockIndex = paragraphIndex(article.body, text!);
-      if (blockIndex < 0) throw new Refusal([invalid(['input', 'text'], 'These words are in no paragraph of the article; quote them exactly as printed.')]);
+      if (blockIndex < 0) throw new Refusal([invalid(['input', 'text'], 'These words are in no paragraph or list of the article; quote them exactly as printed.')]);
       const quotes = await tx.find(Quote, { article }, { orderBy: { position: 'asc' } });
       const quote = tx.create(Quote, {
         article,
@@ -107,6 +152,45 @@ export class QuoteService {
       quotes.splice(at < 0 ? quotes.length : at, 0, quote);
       quotes.forEach((other, position) => (other.position = position));
       await this.context.articleEditor.saveQuotes(tx, viewer, 'addQuote', article, ['quotes']);
+      return { value: quote.id, subject: { type: 'Quote', id: quote.id }, changes: ['quotes'], alsoChanged: [objectKey('Article', article.id)] };
+    });
+  }
+
+  /**
+   * Corrects a quote: its words, who said it, the outlet, its context. The article must still be at
+   * `expectedVersion` (quotes are part of it); a corrected quote is an editor's, kept by reanalysis.
+   */
+  update(input: UpdateQuoteInput): Promise<WriteResult<number>> {
+    return this.context.write('updateQuote', Role.CONTRIBUTOR, async (tx, viewer) => {
+      const problems = new Problems();
+      const quoteId = inputIdOf('Quote', input.id, ['input', 'id'], problems);
+      const text = input.text === undefined ? undefined : problems.text(['input', 'text'], input.text, LIMITS.quote, true);
+      const speakerName = input.speakerName === undefined ? undefined : problems.text(['input', 'speakerName'], input.speakerName, LIMITS.speakerName, false);
+      const context = input.context === undefined ? undefined : problems.text(['input', 'context'], input.context, LIMITS.quoteContext, false);
+      const tagId = (given: string | null | undefined, name: string) => (given === undefined ? undefined : given ? inputIdOf('Tag', given, ['input', name], problems) : null);
+      const speakerId = tagId(input.speakerId, 'speakerId');
+      const reportedById = tagId(input.reportedById, 'reportedById');
+      problems.check();
+      const quote = await tx.findOne(Quote, quoteId!);
+      if (!quote) throw new Refusal([notFound(['input', 'id'], 'No quote has this ID.')]);
+      const article = await this.context.articleEditor.loadForQuotes(tx, viewer, quote.article.id, ['input', 'id'], 'updateQuote', input.expectedVersion);
+      if (speakerId) await expectTag(tx, speakerId, ['input', 'speakerId']);
+      if (reportedById) await expectTag(tx, reportedById, ['input', 'reportedById']);
+      if (text !== undefined && text !== null) {
+        const blockIndex = paragraphIndex(article.body, text);
+        if (blockIndex < 0) throw new Refusal([invalid(['input', 'text'], 'These words are in no paragraph or list of the article; quote them exactly as printed.')]);
+        quote.text = text;
+        quote.blockIndex = blockIndex;
+      }
+      // null or empty: the copy does not say who spoke.
+      if (speakerName !== undefined) quote.speakerName = speakerName ?? '';
+      if (speakerId !== undefined) quote.speaker = speakerId === null ? null : tx.getReference(Tag, speakerId);
+      if (reportedById !== undefined) quote.reportedBy = reportedById === null ? null : tx.getReference(Tag, reportedById);
+      if (context !== undefined) quote.context = context;
+      quote.origin = QuoteOrigin.EDITOR;
+      const quotes = await tx.find(Quote, { article }, { orderBy: { position: 'asc' } });
+      inReadingOrder(article.body, quotes).forEach((other, position) => (other.position = position));
+      await this.context.articleEditor.saveQuotes(tx, viewer, 'updateQuote', article, ['quotes']);
       return { value: quote.id, subject: { type: 'Quote', id: quote.id }, changes: ['quotes'], alsoChanged: [objectKey('Article', article.id)] };
     });
   }
@@ -129,8 +213,11 @@ export class QuoteService {
         speakerId: quote.speaker?.id ?? null,
         reportedById: quote.reportedBy?.id ?? null,
         context: quote.context ?? null,
+        origin: quote.origin,
       };
       tx.remove(quote);
+      // Words the analysis found and an editor took out stay out when the article is reanalysed.
+      if (quote.origin === QuoteOrigin.ANALYSIS) tx.create(QuoteDismissal, { article, text: quote.text });
       const rest = (await tx.find(Quote, { article, id: { $ne: quote.id } }, { orderBy: { position: 'asc' } }));
       rest.forEach((other, position) => (other.position = position));
       const body = article.body.filter((block) => block.type !== 'QUOTE' || block.quoteId !== quote.id);
@@ -140,6 +227,21 @@ export class QuoteService {
       return { value: removed, subject: { type: 'Quote', id: removed.id }, changes, alsoChanged: [objectKey('Article', article.id)] };
     });
   }
+}
+
+/** Quotes sorted by the block that holds them (none: last), then by where their words start in it. */
+function inReadingOrder(body: StoredBlock[], quotes: Quote[]): Quote[] {
+  const offset = (quote: Quote) => {
+    const block = quote.blockIndex === null || quote.blockIndex === undefined ? undefined : body[quote.blockIndex];
+    const text = block?.type === 'PARAGRAPH' ? block.text : block?.type === 'LIST' ? block.items.join('\n') : '';
+    const at = text.indexOf(quote.text.split(' ').slice(0, 3).join(' '));
+    return at < 0 ? Number.MAX_SAFE_INTEGER : at;
+  };
+  const place = (quote: Quote) => [quote.blockIndex ?? Number.MAX_SAFE_INTEGER, offset(quote)];
+  return quotes
+    .map((quote) => ({ quote, at: place(quote) }))
+    .sort((a, b) => a.at[0] - b.at[0] || a.at[1] - b.at[1])
+    .map(({ quote }) => quote);
 }
 
 async function expectTag(tx: EntityManager, id: number | null, field: string[]): Promise<void> {

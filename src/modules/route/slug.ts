@@ -1,3 +1,4 @@
+import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { duplicate, invalid, Refusal, type Problems } from '../../errors/errors';
 
@@ -49,4 +50,16 @@ export function chooseSlug(given: string | null | undefined, name: string, probl
 /** Refuses a slug that a tag or author (whatever `entity` is) already holds. */
 export async function expectFreeSlug(tx: EntityManager, entity: { new (): { slug: string } }, slug: string, what: string): Promise<void> {
   if (await tx.count(entity, { slug })) throw new Refusal([duplicate(['input', 'slug'], `A ${what} with the slug "${slug}" exists already.`)]);
+}
+
+/** A slug made from a name for a new `entity` row; when taken, the first free one of -2, -3 … (names repeat, slugs may not). */
+export async function freeSlug<T extends { slug: string }>(tx: EntityManager, entity: EntityClass<T>, name: string, fallback: string): Promise<string> {
+  const base = slugFrom(name).slice(0, MAX_SLUG_LENGTH - 6).replace(/-+$/, '') || fallback;
+  const like: FilterQuery<{ slug: string }> = { slug: { $like: `${base}%` } };
+  // Only the slugs: the rows never need hydrating.
+  const rows = await tx.createQueryBuilder(entity).select('slug' as never).where(like as FilterQuery<T>).execute<{ slug: string }[]>('all', false);
+  const taken = new Set(rows.map((row) => row.slug));
+  let slug = base;
+  for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
+  return slug;
 }

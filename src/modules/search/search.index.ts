@@ -134,24 +134,33 @@ async function write(em: EntityManager, query: Knex.QueryBuilder | Knex.Raw): Pr
   await em.getConnection().execute(query, [], 'run', em.getTransactionContext());
 }
 
-/** What a reader can search in each article: headline, standfirst, tag names, and the body as plain text (quotes and captions included). */
+/** What a reader can search in each article: headline, standfirst, tag names and aliases, and the body as plain text (quotes and captions included). */
 async function searchDocuments(reader: SqlReader, ids: number[]): Promise<SearchDocument[]> {
   // Indexing answers no request, so what it reads is recorded nowhere.
   const unrecorded = new CacheScope();
   const articleLoaders = createArticleLoaders(reader, unrecorded, new Date());
+  const tagLoaders = createTagLoaders(reader, unrecorded);
   const [articles, bodies, tags, quotes] = await Promise.all([
     articleLoaders.byId.loadMany(ids),
     articleLoaders.body.loadMany(ids),
-    createTagLoaders(reader, unrecorded).byArticle.loadMany(ids),
+    tagLoaders.byArticle.loadMany(ids),
     createQuoteLoaders(reader, unrecorded).byArticle.loadMany(ids),
   ]);
+  // A tag's aliases find its articles too: "KCNA" finds the pieces tagged Korean Central News Agency.
+  const tagIds = [...new Set(tags.flatMap((list) => (list instanceof Error ? [] : list.map((tag) => tag.id))))];
+  const aliases = new Map(tagIds.map((id, i) => [id, i]));
+  const aliasLists = await tagLoaders.aliases.loadMany(tagIds);
+  const namesOf = (tag: { id: number; name: string }) => {
+    const list = aliasLists[aliases.get(tag.id)!];
+    return [tag.name, ...(list instanceof Error ? [] : list)];
+  };
   const bodyOf = new Map(ids.map((id, i) => [id, bodies[i] instanceof Error ? [] : bodies[i]]));
   const found = articles.flatMap((article) => (article && !(article instanceof Error) && article.status !== ArticleStatus.DRAFT ? [article] : []));
   const imageIds = found.flatMap((article) => (bodyOf.get(article.id) ?? []).flatMap((block) => (block.type === 'IMAGE' ? [block.imageId] : [])));
   const images = new Map<number, ImageRow>();
   for (const image of await createImageLoaders(reader, unrecorded).byId.loadMany(imageIds)) if (image && !(image instanceof Error)) images.set(image.id, image);
   const quoteById = new Map(quotes.flatMap((list) => (list instanceof Error ? [] : list)).map((quote) => [quote.id, quote]));
-  const tagNames = new Map(ids.map((id, i) => [id, tags[i] instanceof Error ? [] : tags[i].map((tag) => tag.name)]));
+  const tagNames = new Map(ids.map((id, i) => [id, tags[i] instanceof Error ? [] : tags[i].flatMap(namesOf)]));
   const clean = (text: string) => text.replace(CONTROL, ' ');
   return found.map((article) => ({
     id: article.id,

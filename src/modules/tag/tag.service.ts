@@ -10,7 +10,7 @@ import type { ConnectionResult } from '../../pagination/connection.type';
 import { pageByName } from '../../pagination/by-name';
 import { inputIdOf } from '../node/global-id';
 import { asNodes } from '../node/node.type';
-import { chooseSlug, expectFreeSlug } from '../route/slug';
+import { chooseSlug, expectFreeSlug, freeSlug, slugFrom } from '../route/slug';
 import { Tag, TagAlias } from './tag.entity';
 import { TagKind } from './tag.enums';
 import type { CreateTagInput, UpdateTagInput } from './tag.inputs';
@@ -73,6 +73,42 @@ export class TagService {
     return result;
   }
 
+  /**
+   * The tag of each person, organization and place the copy analysis found, for importArticle and
+   * reanalyzeArticle inside their transaction: the tag that already goes by its name or one of its
+   * aliases, else a new tag of its kind, named as the copy names it in full, with the aliases the copy
+   * gives that no other tag goes by. Keyed by the names as given. Contributors' copy adds to the
+   * taxonomy here (editors rename with updateTag); a name that holds no letter or digit gets no tag.
+   */
+  async ensureFound(tx: EntityManager, found: readonly { name: string; kind: TagKind; aliases: readonly string[] }[]): Promise<Map<string, number>> {
+    const reader = this.readerIn(tx);
+    await lockNames(reader);
+    const existing = await this.byNamesOrAliases(found.flatMap((thing) => [thing.name, ...thing.aliases]), tx);
+    const taken = new Set([...existing.keys()].map(tagNameKey));
+    const ids = new Map<string, number>();
+    for (const thing of found) {
+      const tag = [thing.name, ...thing.aliases].map((name) => existing.get(name)).find(Boolean);
+      if (tag) {
+        ids.set(thing.name, tag.id);
+        continue;
+      }
+      const name = cleanAlias(thing.name).slice(0, MAX_ALIAS_LENGTH);
+      const key = tagNameKey(name);
+      if (taken.has(key) || !slugFrom(name)) continue;
+      taken.add(key);
+      const fresh = tx.create(Tag, { name, slug: await freeSlug(tx, Tag, name, 'tag'), kind: thing.kind });
+      const aliases = thing.aliases.map(cleanAlias).filter((alias) => alias && alias.length <= MAX_ALIAS_LENGTH && !taken.has(tagNameKey(alias)));
+      aliases.slice(0, MAX_ALIASES).forEach((alias, position) => {
+        taken.add(tagNameKey(alias));
+        tx.create(TagAlias, { tag: fresh, position, alias, normalized: tagNameKey(alias) });
+      });
+      // Flushed one by one, so that the next new tag's slug is chosen seeing this one's.
+      await tx.flush();
+      ids.set(thing.name, fresh.id);
+    }
+    return ids;
+  }
+
   /** Editors curate tags; a slug that is taken is a DUPLICATE rather than a near-twin tag, and so is a name or alias another tag goes by. */
   create(input: CreateTagInput): Promise<WriteResult<number>> {
     return this.context.write('createTag', Role.EDITOR, async (tx) => {
@@ -96,8 +132,8 @@ export class TagService {
   }
 
   /**
-   * Renames a tag or replaces its aliases; its slug stays. A new name is rewritten into the search
-   * index of the tag's articles (it is part of their searchable text), and cached searches go with it.
+   * Renames a tag or replaces its aliases; its slug stays. A new name or new aliases are rewritten into
+   * the search index of the tag's articles (part of their searchable text), and cached searches go with it.
    */
   update(input: UpdateTagInput): Promise<WriteResult<number>> {
     return this.context.write('updateTag', Role.EDITOR, async (tx) => {
@@ -122,7 +158,8 @@ export class TagService {
         tag.name = name;
         changes.push('name');
       }
-      if (given && given.map((alias) => alias.text).join('\n') !== stored.map((alias) => alias.alias).join('\n')) {
+      const realiased = given !== null && given.map((alias) => alias.text).join('\n') !== stored.map((alias) => alias.alias).join('\n');
+      if (realiased) {
         // Gone at once, so that an alias kept or moved in the list never meets its old row in the unique index.
         await tx.nativeDelete(TagAlias, { tag });
         given.forEach((alias, position) => tx.create(TagAlias, { tag, position, alias: alias.text, normalized: alias.key }));
@@ -131,7 +168,7 @@ export class TagService {
       }
       await tx.flush();
       const alsoChanged: string[] = [];
-      if (renamed) {
+      if (renamed || realiased) {
         const articles = await reader.all<{ id: number }>(reader.knex('article_tag').select('article_id as id').where('tag_id', tag.id).orderBy('article_id'));
         if (articles.length) {
           await reindexArticles(tx, articles.map((article) => Number(article.id)));
