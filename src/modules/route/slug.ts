@@ -52,14 +52,50 @@ export async function expectFreeSlug(tx: EntityManager, entity: { new (): { slug
   if (await tx.count(entity, { slug })) throw new Refusal([duplicate(['input', 'slug'], `A ${what} with the slug "${slug}" exists already.`)]);
 }
 
-/** A slug made from a name for a new `entity` row; when taken, the first free one of -2, -3 … (names repeat, slugs may not). */
+/**
+ * Slugs for new `entity` rows made from their names: each the name's slug or, when that is taken, the
+ * first free one of -2, -3 … (names repeat, slugs may not). `want` every name, `load` the taken slugs
+ * in one statement, then `take` each name's slug.
+ */
+export class FreeSlugs<T extends { slug: string }> {
+  private readonly bases = new Set<string>();
+  private readonly taken = new Set<string>();
+
+  constructor(
+    private readonly tx: EntityManager,
+    private readonly entity: EntityClass<T>,
+    private readonly fallback: string,
+  ) {}
+
+  private base(name: string): string {
+    return slugFrom(name).slice(0, MAX_SLUG_LENGTH - 6).replace(/-+$/, '') || this.fallback;
+  }
+
+  want(name: string): void {
+    this.bases.add(this.base(name));
+  }
+
+  async load(): Promise<void> {
+    if (!this.bases.size) return;
+    const like: FilterQuery<{ slug: string }> = { $or: [...this.bases].map((base) => ({ slug: { $like: `${base}%` } })) };
+    // Only the slugs: the rows never need hydrating.
+    const rows = await this.tx.createQueryBuilder(this.entity).select('slug' as never).where(like as FilterQuery<T>).execute<{ slug: string }[]>('all', false);
+    for (const row of rows) this.taken.add(row.slug);
+  }
+
+  take(name: string): string {
+    const base = this.base(name);
+    let slug = base;
+    for (let n = 2; this.taken.has(slug); n += 1) slug = `${base}-${n}`;
+    this.taken.add(slug);
+    return slug;
+  }
+}
+
+/** A slug made from a name for one new `entity` row (FreeSlugs for one). */
 export async function freeSlug<T extends { slug: string }>(tx: EntityManager, entity: EntityClass<T>, name: string, fallback: string): Promise<string> {
-  const base = slugFrom(name).slice(0, MAX_SLUG_LENGTH - 6).replace(/-+$/, '') || fallback;
-  const like: FilterQuery<{ slug: string }> = { slug: { $like: `${base}%` } };
-  // Only the slugs: the rows never need hydrating.
-  const rows = await tx.createQueryBuilder(entity).select('slug' as never).where(like as FilterQuery<T>).execute<{ slug: string }[]>('all', false);
-  const taken = new Set(rows.map((row) => row.slug));
-  let slug = base;
-  for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
-  return slug;
+  const slugs = new FreeSlugs(tx, entity, fallback);
+  slugs.want(name);
+  await slugs.load();
+  return slugs.take(name);
 }

@@ -10,7 +10,7 @@ import type { ConnectionResult } from '../../pagination/connection.type';
 import { pageByName } from '../../pagination/by-name';
 import { inputIdOf } from '../node/global-id';
 import { asNodes } from '../node/node.type';
-import { chooseSlug, expectFreeSlug, freeSlug, slugFrom } from '../route/slug';
+import { chooseSlug, expectFreeSlug, FreeSlugs, slugFrom } from '../route/slug';
 import { Tag, TagAlias } from './tag.entity';
 import { TagKind } from './tag.enums';
 import type { CreateTagInput, UpdateTagInput } from './tag.inputs';
@@ -86,6 +86,8 @@ export class TagService {
     const existing = await this.byNamesOrAliases(found.flatMap((thing) => [thing.name, ...thing.aliases]), tx);
     const taken = new Set([...existing.keys()].map(tagNameKey));
     const ids = new Map<string, number>();
+    const wanted: { thing: (typeof found)[number]; name: string }[] = [];
+    const slugs = new FreeSlugs(tx, Tag, 'tag');
     for (const thing of found) {
       const tag = [thing.name, ...thing.aliases].map((name) => existing.get(name)).find(Boolean);
       if (tag) {
@@ -96,16 +98,27 @@ export class TagService {
       const key = tagNameKey(name);
       if (taken.has(key) || !slugFrom(name)) continue;
       taken.add(key);
-      const fresh = tx.create(Tag, { name, slug: await freeSlug(tx, Tag, name, 'tag'), kind: thing.kind });
-      const aliases = thing.aliases.map(cleanAlias).filter((alias) => alias && alias.length <= MAX_ALIAS_LENGTH && !taken.has(tagNameKey(alias)));
-      aliases.slice(0, MAX_ALIASES).forEach((alias, position) => {
-        taken.add(tagNameKey(alias));
-        tx.create(TagAlias, { tag: fresh, position, alias, normalized: tagNameKey(alias) });
-      });
-      // Flushed one by one, so that the next new tag's slug is chosen seeing this one's.
-      await tx.flush();
-      ids.set(thing.name, fresh.id);
+      slugs.want(name);
+      wanted.push({ thing, name });
     }
+    if (!wanted.length) return ids;
+    // One statement finds the slugs taken for every new tag.
+    await slugs.load();
+    const created = new Map<string, Tag>();
+    for (const { thing, name } of wanted) {
+      const tag = tx.create(Tag, { name, slug: slugs.take(name), kind: thing.kind });
+      created.set(thing.name, tag);
+      thing.aliases
+        .map(cleanAlias)
+        .filter((alias) => alias && alias.length <= MAX_ALIAS_LENGTH && !taken.has(tagNameKey(alias)))
+        .slice(0, MAX_ALIASES)
+        .forEach((alias, position) => {
+          taken.add(tagNameKey(alias));
+          tx.create(TagAlias, { tag, position, alias, normalized: tagNameKey(alias) });
+        });
+    }
+    await tx.flush();
+    for (const [name, tag] of created) ids.set(name, tag.id);
     return ids;
   }
 
