@@ -39,7 +39,7 @@ export function findEntities(texts: string[], reader = new NameReader()): FoundE
   const byAlias = new Map<string, FoundEntity>();
   const find = (name: string) => byAlias.get(name.toLowerCase()) ?? entities.get(name.toLowerCase());
   const add = (name: string, kind: NameKind | null): FoundEntity | null => {
-    const known = find(name);
+    const known = find(name) ?? shortFormOf(name, kind);
     if (known) {
       known.mentions += 1;
       return known;
@@ -59,7 +59,34 @@ export function findEntities(texts: string[], reader = new NameReader()): FoundE
     return entity;
   };
 
+  /**
+   * A word alone that opens or closes the name of an organisation or place named before is its short
+   * form ("Havbris" for Havbris Shipping, "Tarne" for River Tarne), unless the word is a place of its
+   * own beside an organisation ("Kelverton" beside Kelverton River Watch).
+   */
+  const shortFormOf = (name: string, kind: NameKind | null): FoundEntity | null => {
+    if (name.includes(' ')) return null;
+    const entity = [...entities.values()].reverse().find((candidate) => {
+      const words = candidate.name.split(/\s+/);
+      return candidate.kind !== 'PERSON' && words.length >= 2 && (words[0] === name || words[words.length - 1] === name);
+    });
+    if (!entity || (kind === 'PLACE' && entity.kind !== 'PLACE')) return null;
+    entity.aliases.push(name);
+    byAlias.set(name.toLowerCase(), entity);
+    return entity;
+  };
+
   for (const { span, text } of spans) {
+    // A birth name is the person named before with the same first name ("Born Margit Halvorsen", of Margit Rowe).
+    if (span.kind === 'PERSON' && /\b(?:born|née|nee)\s+$/i.test(text.slice(Math.max(0, span.start - 8), span.start))) {
+      const first = span.text.split(/\s+/)[0];
+      const person = [...entities.values()].find((entity) => entity.kind === 'PERSON' && entity.name !== span.text && entity.name.split(/\s+/)[0] === first);
+      if (person) {
+        byAlias.set(span.text.toLowerCase(), person);
+        person.mentions += 1;
+        continue;
+      }
+    }
     if (text[span.start - 1] === '(' && text[span.end] === ')') {
       const before = reader.namesIn(text.slice(0, span.start - 1).trimEnd());
       const owner = before[before.length - 1];

@@ -13,6 +13,9 @@ export interface NameSpan {
   gender: 'male' | 'female' | null;
 }
 
+/** Titles that describe an organisation rather than a person ("state newspaper Rodong Sinmun"). */
+const ORGANIZATION_TITLES = new Set(['state', 'newspaper', 'agency', 'broadcaster']);
+
 /** Titles and roles that come before a name and are not part of it ("Finance Minister Ana Petrov"). */
 const TITLES = new Set(
   `leader president vice prime minister finance foreign defence defense interior justice health education transport trade economy
@@ -31,7 +34,9 @@ const SENTENCE_WORDS = new Set(
   so for with without from by to of under over into among between during until unless because whether both either neither each every all some
   many most few several no not one two three four five six seven eight nine ten monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december today yesterday tomorrow earlier later now
-  mr mrs ms dr born asked speaking responding writing raised educated elected appointed founded based`.split(/\s+/),
+  mr mrs ms dr born asked speaking responding writing raised educated elected appointed founded based outside inside beyond behind beside
+  near across around along opposite within throughout towards toward amid year christmas easter ramadan eid diwali hanukkah passover
+  thanksgiving halloween lent advent`.split(/\s+/),
 );
 
 /** Words that make a name an organisation's. */
@@ -44,7 +49,15 @@ const ORGANIZATION_WORDS = new Set(
   television tv broadcasting channel observer telegraph guardian chronicle courier mail express review daily weekly monitor watch unit
   inc. ltd. co. ironworks works foundry brewery bakery shipyard dockyard mills motors energy rail systems technologies labs partners ventures
   capital logistics construction engineering consulting solutions pharma pharmaceuticals foods festival archive archives museum gallery
-  library libraries orchestra choir theatre theater rovers wanderers athletic united rangers albion hotspur chamber`.split(/\s+/),
+  library libraries orchestra choir theatre theater rovers wanderers athletic united rangers albion hotspur chamber executive infirmary
+  hospice academy inspectorate constabulary partnership shipping securities tankers breweries brewers water utilities wire ledger mirror guild
+  sentinel inquirer enquirer examiner dispatch bulletin argus advertiser`.split(/\s+/),
+);
+
+/** Words for an institution that are common nouns when they open a sentence alone ("Police said"); "the Senate" inside one is a name. */
+const GENERIC_BODIES = new Set(
+  `police government parliament council army navy court ministry committee commission cabinet senate congress assembly authority board
+  union agency department office service administration secretariat coalition tribunal`.split(/\s+/),
 );
 
 /** Words that make a name a place's ("Wool Street", "Gull Point"). */
@@ -54,24 +67,33 @@ const PLACE_WORDS = new Set(
   station airport market cathedral church abbey castle palace tower stadium arena field fields park lock canal`.split(/\s+/),
 );
 
-/** Words before a name that make it a place, when nothing else says what it is ("in Carrowby"). */
-const PLACE_BEFORE = /\b(?:(?:in|at|near|from|across|around|outside|throughout|towards|toward|into|to|between)|(?:mayor|council|people|city|town|village|residents?|outskirts|centre|center|north|south|east|west|streets|heart|capital|region|province|county|district|port|suburbs?)\s+of)\s+(?:the\s+)?$/i;
+/** Words before a name that make it a company's: "shares in Morrow Textiles". */
+const COMPANY_BEFORE = /\bshares\s+(?:in|of)\s+$/i;
+/** Words before a name that make it a place, when nothing else says what it is ("in Carrowby", "a councillor for Eastgate"). */
+const PLACE_BEFORE = /\b(?:(?:in|at|near|from|across|around|outside|throughout|towards|toward|into|to|between|neighbouring|neighboring)|(?:councillor|councilor|mp|mep|msp|mla|senator|member|candidate)\s+for|(?:mayor|council|people|city|town|village|residents?|outskirts|centre|center|north|south|east|west|streets|heart|capital|region|province|county|district|port|suburbs?)\s+of)\s+(?:the\s+)?$/i;
 
 /** Words around a name that make it a person's, when nothing else says what it is. */
 const PERSON_AFTER = new RegExp(
-  `^\\s*(?:,\\s*(?:who|whose|aged|a|an|the|\\d|${[...TITLES].join('|')})\\b|\\s(?:said|says|told|tells|added|adds|asked|argued|warned|wrote|insisted|explained|replied|recalled|admitted|conceded|noted|stressed|agreed|shook|smiled|laughed)\\b)`,
+  `^\\s*(?:,\\s*(?:who|whose|aged|a|an|the|\\d+|${[...TITLES].join('|')})\\b|(?:\\s*,[^,"“”]{1,40},)?\\s(?:said|says|told|tells|added|adds|asked|argued|warned|wrote|insisted|explained|replied|recalled|admitted|conceded|noted|stressed|agreed|shook|smiled|laughed)\\b)`,
   'i',
 );
-const PERSON_BEFORE = /\b(?:said|says|added|told|asked|according to|thanked|praised|by|with|wrote|replied)\s+$/;
+const PERSON_BEFORE = /\b(?:said|says|added|told|asked|according to|thanked|praised|wrote|replied)\s+$/;
+/** A role set off before a name is a person's: "its artistic director, Marek Šimek". */
+const ROLE_BEFORE = new RegExp(`\\b(?:${[...TITLES].filter((title) => !ORGANIZATION_TITLES.has(title)).join('|')})\\s*,\\s*$`, 'i');
 
 /** Words just before a name that say it is an organisation's ("the newspaper Rodong Sinmun"). */
 const ORGANIZATION_DESCRIPTORS = new Set(
   `newspaper paper daily weekly agency broadcaster channel network outlet magazine company firm group bank club charity party union
   organisation organization ngo brand label publisher studio carrier airline operator retailer insurer lender startup regulator`.split(/\s+/),
 );
+/** The same words heading an apposition after a name: "Dagens Marked, a Norwegian financial newspaper". */
+const ORGANIZATION_AFTER = new RegExp(
+  String.raw`^\s*,\s*(?:a|an|the|its|their)\s+(?:(?!(?:at|of|for|in|from|with|by)\s)[\p{L}-]+\s+){0,3}(?:${[...ORGANIZATION_DESCRIPTORS].join('|')})(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|in|based|of|for|whose|owned|run)\b)`,
+  'u',
+);
 
 /** Lowercase words allowed inside a name between capitalised ones ("Bank of England", "Ludwig van Beethoven"). */
-const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'da', 'di', 'du', 'and', '&']);
+const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'da', 'di', 'du', 'and', '&']);
 
 /** Acronyms that name places. */
 const PLACE_ACRONYMS = new Set(['UK', 'US', 'USA', 'UAE', 'EU', 'DRC']);
@@ -102,6 +124,17 @@ function tokens(text: string): Token[] {
   return [...text.matchAll(WORD)].map((match) => ({ text: match[0], start: match.index!, end: match.index! + match[0].length }));
 }
 
+/** Lowercase words that join an organisation's or a work's name but never a person's. */
+const NOT_IN_PERSON_NAMES = new Set(['of', 'for', 'the', 'and', '&']);
+
+/**
+ * A Vietnamese name opens with the family name, which tells no gender ("Nguyen" reads as a man's
+ * first name); the middle name "Thi" is a woman's ("Nguyen Thi Lan").
+ */
+function vietnameseGender(words: string[]): NameSpan['gender'] {
+  return words.length === 3 && /^Th[iị]$/u.test(words[1]) ? 'female' : null;
+}
+
 /** What compromise, and the words of a name, say it is. */
 function classify(name: string): { kind: NameKind | null; gender: NameSpan['gender'] } {
   const words = name.split(/\s+/);
@@ -113,9 +146,10 @@ function classify(name: string): { kind: NameKind | null; gender: NameSpan['gend
   // Every word a place's: "United States", "North Korea" (but "Ashcombe United" is a club).
   const allPlace = terms.length > 0 && terms.every((term) => term.terms[0]?.tags.includes('Place')) && lower.every((word) => !ORGANIZATION_WORDS.has(word) || word === 'united');
   // A first name opens a person's name, whatever compromise makes of the whole ("Ellen Marsh" is no marsh).
-  const first = words.length >= 2 && words.length <= 4 ? nlp(words[0]) : null;
+  // A person's name holds no "for", "of" or "the": "Kingsley Prize for Fiction" is no Kingsley.
+  const first = words.length >= 2 && words.length <= 4 && !lower.some((word) => NOT_IN_PERSON_NAMES.has(word)) ? nlp(words[0]) : null;
   const firstName = Boolean(first && first.has('#FirstName') && !first.has('#Place')) && !organizationWord && !placeWord;
-  const gender = (of: ReturnType<typeof nlp>) => (of.has('#FemaleName') ? 'female' : of.has('#MaleName') ? 'male' : null);
+  const gender = (of: ReturnType<typeof nlp>) => vietnameseGender(words) ?? (of.has('#FemaleName') ? 'female' : of.has('#MaleName') ? 'male' : null);
 
   if (words.length === 1 && PLACE_ACRONYMS.has(words[0])) return { kind: 'PLACE', gender: null };
   if (firstName && first) return { kind: 'PERSON', gender: gender(first) };
@@ -125,7 +159,7 @@ function classify(name: string): { kind: NameKind | null; gender: NameSpan['gend
   if (doc.has('#Organization')) return { kind: 'ORGANIZATION', gender: null };
   // "North Korean", "Russian": what people and things are, not who.
   if (doc.has('#Demonym')) return { kind: null, gender: null };
-  if (doc.has('#Person')) return { kind: 'PERSON', gender: gender(doc) };
+  if (doc.has('#Person') && !lower.some((word) => NOT_IN_PERSON_NAMES.has(word))) return { kind: 'PERSON', gender: gender(doc) };
   return { kind: null, gender: null };
 }
 
@@ -158,6 +192,16 @@ export class NameReader {
     return known;
   }
 
+  /**
+   * Whether a run of words can head a longer name with "of the": an organisation's or a place's
+   * word, or a plural capitalised inside a sentence ("Friends"; "Members" opening one is a common noun).
+   */
+  private heads(run: Token[], text: string): boolean {
+    const last = run[run.length - 1].text.toLowerCase();
+    const opensSentence = /(?:^|[.!?:]["”’]?)\s*["“‘(*_-]*\s*$/.test(text.slice(0, run[0].start));
+    return ORGANIZATION_WORDS.has(last) || PLACE_WORDS.has(last) || (run.length === 1 && !opensSentence && nlp(last).has('#Plural'));
+  }
+
   /** Settles a name's kind once its context has told it, for every later mention. */
   private settle(name: string, kind: NameKind, gender: NameSpan['gender']): { kind: NameKind; gender: NameSpan['gender'] } {
     const settled = { kind, gender };
@@ -185,42 +229,59 @@ export class NameReader {
       if (!part.length) return;
       const start = part[0].start;
       const end = part[part.length - 1].end;
-      const name = text.slice(start, end).replace(/[’']s$/, '');
+      // "Madrid-based": the place the word is built on.
+      const name = text.slice(start, end).replace(/[’']s$/, '').replace(/-based$/, '');
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 40);
-      // A capitalised word that only opens the sentence is no name unless compromise knows it as one.
-      if (part.length === 1 && !titled && /^\s*["“‘(*_-]*\s*$/.test(text.slice(0, start)) && !/^\p{Lu}{2,}$/u.test(name) && !this.personWords.has(name) && !PERSON_AFTER.test(after) && !nlp(name).has('#ProperNoun')) return;
-      let { kind, gender } = ORGANIZATION_DESCRIPTORS.has((before.match(/([\p{L}-]+)\s*$/u)?.[1] ?? '').toLowerCase()) ? { kind: 'ORGANIZATION' as NameKind | null, gender: null } : this.classify(name);
+      // A capitalised word that only opens the sentence is no name unless compromise knows it as one;
+      // a plural that opens it ("Witnesses said") is a common noun whatever follows.
+      const opening = part.length === 1 && !titled && /^\s*["“‘(*_-]*\s*$/.test(text.slice(0, start)) && !/^\p{Lu}{2,}$/u.test(name) && !this.personWords.has(name);
+      if (opening && !PERSON_AFTER.test(after) && !nlp(name).has('#ProperNoun')) return;
+      if (opening && !ORGANIZATION_WORDS.has(name.toLowerCase()) && nlp(name.toLowerCase()).has('#Plural')) return;
+      // "Police said": an institution's common noun, capitalised only because it opens the sentence.
+      if (opening && GENERIC_BODIES.has(name.toLowerCase())) return;
+      // Described as an organisation before or after it, unless it opens with a person's first name.
+      const described =
+        ORGANIZATION_DESCRIPTORS.has((before.match(/([\p{L}-]+)\s*$/u)?.[1] ?? '').toLowerCase()) ||
+        COMPANY_BEFORE.test(before) ||
+        (ORGANIZATION_AFTER.test(text.slice(end, end + 80)) && !nlp(name.split(/\s+/)[0]).has('#FirstName'));
+      let { kind, gender } = described ? { kind: 'ORGANIZATION' as NameKind | null, gender: null } : this.classify(name);
       if (!kind && !(part.length === 1 && this.demonym(name))) {
         const firstName = nlp(name.split(/\s+/)[0]).has('#FirstName');
-        if (titled || (part.length >= 2 && part.length <= 4 && (firstName || PERSON_AFTER.test(after) || PERSON_BEFORE.test(before))) || (part.length === 1 && /\bsaid\s+$/.test(before))) {
+        const personLike = part.length >= 2 && part.length <= 4 && !part.some((token) => NOT_IN_PERSON_NAMES.has(token.text.toLowerCase()));
+        if (titled || (personLike && (firstName || PERSON_AFTER.test(after) || PERSON_BEFORE.test(before) || ROLE_BEFORE.test(before))) || (part.length === 1 && /\bsaid\s+$/.test(before))) {
           ({ kind, gender } = this.settle(name, 'PERSON', gender));
         }
-        else if (PLACE_BEFORE.test(before)) ({ kind, gender } = this.settle(name, 'PLACE', null));
+        // "At the Danish brewer": a nationality, whatever the word before it.
+        else if (/-based$/.test(text.slice(start, end)) || (PLACE_BEFORE.test(before) && !(part.length === 1 && /ish$/.test(name)))) ({ kind, gender } = this.settle(name, 'PLACE', null));
       }
       names.push({ text: name, start: offset + start, end: offset + start + name.length, kind, gender });
     };
-    const flush = () => {
+    /**
+     * A run without the titles, sentence openers and nationalities before its name ("Russian President
+     * Vladimir Putin"). A title joined to it by "for" or "of" names no person ("MP for Harbourside").
+     */
+    const untitled = (part: Token[]): { part: Token[]; titled: boolean } => {
       let titled = false;
-      // Titles, sentence openers and nationalities before a name are not part of it ("Russian President Vladimir Putin").
-      while (run.length && (leading(run[0].text) || (run.length > 1 && TITLES.has(run[1].text.toLowerCase()) && this.demonym(run[0].text)))) {
-        if (TITLES.has(run[0].text.toLowerCase())) titled = true;
-        run.shift();
+      while (part.length && (leading(part[0].text) || (part.length > 1 && TITLES.has(part[1].text.toLowerCase()) && this.demonym(part[0].text)))) {
+        if (TITLES.has(part[0].text.toLowerCase())) titled = !CONNECTORS.has(part[1]?.text ?? '');
+        part = part.slice(1);
       }
       // A title inside the run ends what comes before it: "Environment Minister Declan Moyo".
       let title = -1;
-      for (let index = 0; index < run.length - 1; index += 1) if (TITLES.has(run[index].text.toLowerCase())) title = index;
-      if (run.length && ORGANIZATION_WORDS.has(run[run.length - 1].text.toLowerCase())) title = -1;
-      if (title >= 0) {
-        run = run.slice(title + 1);
-        titled = true;
-      }
+      for (let index = 0; index < part.length - 1; index += 1) if (TITLES.has(part[index].text.toLowerCase())) title = index;
+      if (part.length && ORGANIZATION_WORDS.has(part[part.length - 1].text.toLowerCase())) title = -1;
+      return title >= 0 ? { part: part.slice(title + 1), titled: true } : { part, titled };
+    };
+    const flush = () => {
+      // "And" joins two names ("Finance Minister Ana Petrov and Defence Minister Ivo Maric"), each with
+      // its own titles, unless the whole is an organisation's name ("Ashgrove Fire and Rescue Service").
       const and = run.findIndex((token) => token.text.toLowerCase() === 'and');
       const last = run[run.length - 1]?.text.toLowerCase().replace(/[’']s?$/, '');
-      if (and > 0 && !(last && ORGANIZATION_WORDS.has(last))) {
-        emit(run.slice(0, and), titled);
-        emit(run.slice(and + 1), false);
-      } else emit(run, titled);
+      for (const piece of and > 0 && !(last && ORGANIZATION_WORDS.has(last)) ? [run.slice(0, and), run.slice(and + 1)] : [run]) {
+        const { part, titled } = untitled(piece);
+        emit(part, titled);
+      }
       run = [];
     };
     for (let i = 0; i < words.length; i += 1) {
@@ -237,12 +298,23 @@ export class NameReader {
           while (words[next] && capitalised(words[next].text) && /^\s+$/.test(text.slice(words[next - 1].end, words[next].start))) next += 1;
           const last = words[next - 1]?.text.toLowerCase();
           const owner = text.slice(run[0].start, word.end).replace(/(?:[’']s|[’'])$/, '');
-          // "South Korea's National Intelligence Service": the owner is a name of its own.
+          // "South Korea's National Intelligence Service": the owner is a name of its own. But a group
+          // owns its body ("Harrow Street Traders’ Association", "Women's Institute"), a saint gives a
+          // place or a body its name ("St Brigid’s Road", "St Brendan’s High School"), and so does a
+          // single name that is no place's ("Tanner's Lock").
           const ownerKind = this.classify(owner).kind;
-          if (next === i + 1 || !(ORGANIZATION_WORDS.has(last) || PLACE_WORDS.has(last)) || ownerKind === 'PLACE' || ownerKind === 'PERSON') flush();
+          const saint = /^(?:St|Saint)\b/.test(owner);
+          const group = saint || /s[’']$/.test(word.text) || /^(?:Women|Men|People|Children|Workers)[’']s$/.test(word.text);
+          const namesPlace = saint || (run.length === 1 && ownerKind !== 'PLACE');
+          const joined = (ORGANIZATION_WORDS.has(last) && (group || (ownerKind !== 'PLACE' && ownerKind !== 'PERSON'))) || (PLACE_WORDS.has(last) && (namesPlace || (ownerKind !== 'PLACE' && ownerKind !== 'PERSON')));
+          if (next === i + 1 || !joined) flush();
         }
       } else if (run.length && CONNECTORS.has(word.text.toLowerCase()) && words[i + 1] && capitalised(words[i + 1].text)) {
         run.push(word);
+      } else if (run.length && word.text === 'of' && words[i + 1]?.text === 'the' && words[i + 2] && capitalised(words[i + 2].text) && this.heads(run, text)) {
+        // "Friends of the Tarne", "Museum of the Moving Image"; but "Moyo of the Green Party" is two names.
+        run.push(word, words[i + 1]);
+        i += 1;
       } else flush();
     }
     flush();
