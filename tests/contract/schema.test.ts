@@ -44,7 +44,5 @@ describe.skipIf(!hasContract)('the public contract (../shared/contract; skipped 
     expect(errors.map((error) => error.message)).toEqual([]);
   });
 
-  it.each(operations)('keeps schema/operations/%s (GraphiQL examples, codegen) identical to the contract', (file) => {
-    expect(fs.readFileSync(path.join(root, 'schema/operations', file), 'utf8')).toBe(fs.readFileSync(path.join(contractDir, 'operations', file), 'utf8'));
-  });
+  // The project's own copies in schema/operations may grow; the contract's run as clients send them (contract-operations.test.ts).
 });
