@@ -10,6 +10,7 @@ import { Migration20261127110000_similar_order } from './Migration20261127110000
 import { Migration20261204100000_tag_aliases } from './Migration20261204100000_tag_aliases';
 import { Migration20261204120000_search_prefix } from './Migration20261204120000_search_prefix';
 import { Migration20261204220000_quote_origin } from './Migration20261204220000_quote_origin';
+import { Migration20261204221353_article_field_limits } from './Migration20261204221353_article_field_limits';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -23,4 +24,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204100000_tag_aliases', class: Migration20261204100000_tag_aliases },
   { name: 'Migration20261204120000_search_prefix', class: Migration20261204120000_search_prefix },
   { name: 'Migration20261204220000_quote_origin', class: Migration20261204220000_quote_origin },
+  { name: 'Migration20261204221353_article_field_limits', class: Migration20261204221353_article_field_limits },
 ];

@@ -43,9 +43,10 @@ describe('createArticle and updateArticle check their input on the server', () =
         ],
       }),
     ).toEqual([
+      // The plain fields (ARTICLE_FIELDS) first, then the rest in the input's order.
       ['INVALID', 'input.headline'],
-      ['INVALID', 'input.slug'],
       ['INVALID', 'input.standfirst'],
+      ['INVALID', 'input.slug'],
       ['NOT_FOUND', 'input.sectionId'],
       ['DUPLICATE', 'input.authorIds.1'],
       ['INVALID', 'input.body.0.level'],

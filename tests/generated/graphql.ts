@@ -241,7 +241,7 @@ export type UpdateArticleInput = {
   bodyMarkdown?: string | null | undefined;
   /** The version the change was made from; a stale version is a CONFLICT and changes nothing. */
   expectedVersion: number;
-  /** A new headline. */
+  /** A new value: the headline, up to 250 characters. Left out, it stays. */
   headline?: string | null | undefined;
   /** The article to change. */
   id: string | number;
@@ -251,7 +251,7 @@ export type UpdateArticleInput = {
   sectionId?: string | number | null | undefined;
   /** A new slug; the old path keeps redirecting to the new one. */
   slug?: string | null | undefined;
-  /** A new standfirst; null removes it. */
+  /** A new value: the summary under the headline (dek), up to 600 characters; null removes it. Left out, it stays. */
   standfirst?: string | null | undefined;
   /** Replaces the tags, in order. */
   tagIds?: Array<string | number> | null | undefined;

@@ -1,5 +1,5 @@
 import { Problems, type UserErrorValue } from '../../errors/errors';
-import { LIMITS } from '../article/article-editor.service';
+import { LIMITS } from '../article/article.limits';
 import { ImportFormat } from '../article/article.inputs';
 import type { StoredBlock } from '../body/body.blocks';
 import { copyToBlocks } from '../body/body.markdown';

@@ -32,30 +32,13 @@ import { ArticleRevision, type ArticleSnapshot } from './article-revision.entity
 import { ArticleTag } from './article-tag.entity';
 import { Article } from './article.entity';
 import { ArticleStatus } from './article.enums';
+import { ARTICLE_FIELDS, type ArticleFieldValues } from './article.fields';
+import { LIMITS } from './article.limits';
 import { type CreateArticleInput, type ImportArticleInput, type RestoreArticleRevisionInput, type UpdateArticleInput } from './article.inputs';
 
-/** Limits on what an editor may send; each breach is an INVALID user error naming the field. */
-export const LIMITS = {
-  headline: 250,
-  standfirst: 600,
-  markdown: 200_000,
-  blocks: 1_000,
-  paragraph: 20_000,
-  heading: 200,
-  listItems: 200,
-  listItem: 2_000,
-  correction: 2_000,
-  related: 20,
-  quote: 1_000,
-  speakerName: 200,
-  quoteContext: 1_000,
-};
-
 /** An article's editable content, decoded and checked; fields left undefined stay as they are. */
-interface ArticleChanges {
-  headline?: string;
+interface ArticleChanges extends Partial<ArticleFieldValues> {
   slug?: string;
-  standfirst?: string | null;
   sectionId?: number;
   authorIds?: number[];
   tagIds?: number[];
@@ -156,9 +139,8 @@ export class ArticleEditor {
       // Quotes removed since then cannot come back as pull quotes.
       const quoteIds = new Set((await tx.find(Quote, { article }, { fields: ['id'] })).map((quote) => quote.id));
       const changes: ArticleChanges = {
-        headline: snapshot.headline,
+        ...ARTICLE_FIELDS.fromSnapshot(snapshot),
         slug: snapshot.slug,
-        standfirst: snapshot.standfirst,
         sectionId: snapshot.sectionId,
         authorIds: snapshot.authorIds,
         tagIds: snapshot.tagIds,
@@ -267,14 +249,12 @@ export class ArticleEditor {
 
   /** Decodes and checks the content fields of a create or update input (no database access). */
   private readContent(
-    input: Partial<Pick<UpdateArticleInput, 'headline' | 'slug' | 'standfirst' | 'sectionId' | 'authorIds' | 'tagIds' | 'bodyMarkdown' | 'body' | 'mainImageId'>>,
+    input: Partial<Pick<UpdateArticleInput, keyof ArticleFieldValues | 'slug' | 'sectionId' | 'authorIds' | 'tagIds' | 'bodyMarkdown' | 'body' | 'mainImageId'>>,
     problems: Problems,
     creating: boolean,
   ): ArticleChanges {
-    const changes: ArticleChanges = {};
-    if (input.headline !== undefined || creating) changes.headline = problems.text(['input', 'headline'], input.headline, LIMITS.headline, true) ?? '';
+    const changes: ArticleChanges = ARTICLE_FIELDS.read(input, problems, creating);
     if (input.slug !== undefined && input.slug !== null) changes.slug = checkedSlug(input.slug, problems);
-    if (input.standfirst !== undefined) changes.standfirst = problems.text(['input', 'standfirst'], input.standfirst, LIMITS.standfirst, false);
     if (input.sectionId !== undefined || creating) {
       const id = input.sectionId ? inputIdOf('Section', input.sectionId, ['input', 'sectionId'], problems) : null;
       if (!input.sectionId) problems.add(invalid(['input', 'sectionId'], 'An article needs a section.'));
@@ -388,9 +368,8 @@ export class ArticleEditor {
   private async insert(tx: EntityManager, viewer: Viewer, action: string, changes: ArticleChanges, alongside?: (article: Article) => Promise<string[]>): Promise<Written<number>> {
     await this.checkReferences(tx, changes, null);
     const article = tx.create(Article, {
-      headline: changes.headline!,
+      ...ARTICLE_FIELDS.complete(changes),
       slug: changes.slug === undefined ? await freeSlug(tx, Article, changes.headline!, 'article') : await this.takeSlug(tx, changes.slug, null),
-      standfirst: changes.standfirst ?? null,
       section: tx.getReference(Section, changes.sectionId!),
       body: changes.body ?? [],
       mainImage: changes.mainImageId ? tx.getReference(Image, changes.mainImageId) : null,
@@ -408,9 +387,8 @@ export class ArticleEditor {
     if (changes.slug !== undefined) await this.takeSlug(tx, changes.slug, article.id);
     const before = await this.snapshot(tx, article);
     const oldUri = await this.uriOf(tx, article);
-    if (changes.headline !== undefined) article.headline = changes.headline;
+    ARTICLE_FIELDS.assign(article, changes);
     if (changes.slug !== undefined) article.slug = changes.slug;
-    if (changes.standfirst !== undefined) article.standfirst = changes.standfirst;
     if (changes.sectionId !== undefined) article.section = tx.getReference(Section, changes.sectionId);
     if (changes.body !== undefined) article.body = changes.body;
     if (changes.mainImageId !== undefined) article.mainImage = changes.mainImageId === null ? null : tx.getReference(Image, changes.mainImageId);
@@ -502,9 +480,8 @@ export class ArticleEditor {
       reader.all<{ id: number }>(reader.knex(table).select(`${column} as id`).where('article_id', article.id).orderBy('position'));
     const [authors, tags] = await Promise.all([ids('article_author', 'author_id'), ids('article_tag', 'tag_id')]);
     return {
-      headline: article.headline,
+      ...ARTICLE_FIELDS.snapshot(article),
       slug: article.slug,
-      standfirst: article.standfirst ?? null,
       sectionId: article.section.id,
       authorIds: authors.map((row) => row.id),
       tagIds: tags.map((row) => row.id),
@@ -584,9 +561,8 @@ export function paragraphIndex(body: StoredBlock[], words: string): number {
 function snapshotFields(article: Article, changes: ArticleChanges, before: ArticleSnapshot): ArticleSnapshot {
   return {
     ...before,
-    headline: article.headline,
+    ...ARTICLE_FIELDS.snapshot(article),
     slug: article.slug,
-    standfirst: article.standfirst ?? null,
     sectionId: article.section.id,
     authorIds: changes.authorIds ?? before.authorIds,
     tagIds: changes.tagIds ?? before.tagIds,

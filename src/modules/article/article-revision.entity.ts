@@ -2,12 +2,11 @@ import { Entity, ManyToOne, OptionalProps, PrimaryKey, Property, Unique } from '
 import { Role } from '../../auth/viewer';
 import type { StoredBlock } from '../body/body.blocks';
 import { Article } from './article.entity';
+import type { ArticleFieldSnapshot } from './article.fields';
 
 /** What an article held at one version: enough to show it and to restore it. */
-export interface ArticleSnapshot {
-  headline: string;
+export interface ArticleSnapshot extends ArticleFieldSnapshot {
   slug: string;
-  standfirst: string | null;
   sectionId: number;
   authorIds: number[];
   tagIds: number[];

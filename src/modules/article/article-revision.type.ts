@@ -3,8 +3,9 @@ import { Role } from '../../auth/viewer';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
 import type { StoredBlock } from '../body/body.blocks';
 import { ArticleStatus } from './article.enums';
+import { ARTICLE_FIELDS, type ArticleFieldValues } from './article.fields';
 
-export interface ArticleRevisionRow {
+export interface ArticleRevisionRow extends ArticleFieldValues {
   articleId: number;
   version: number;
   savedAt: Date;
@@ -12,9 +13,7 @@ export interface ArticleRevisionRow {
   savedByRole: Role;
   action: string;
   changes: string[];
-  headline: string;
   slug: string;
-  standfirst: string | null;
   status: ArticleStatus;
   body: StoredBlock[];
 }
@@ -39,15 +38,11 @@ export class ArticleRevisionType {
   @Field(() => [String], { description: 'The fields it changed, e.g. headline, body, status, corrections.' })
   changes!: string[];
 
-  @Field({ description: 'The headline at this version.' })
-  headline!: string;
-
   @Field({ description: 'The slug at this version.' })
   slug!: string;
-
-  @Field(() => String, { nullable: true, description: 'The standfirst at this version.' })
-  standfirst!: string | null;
 
   @Field(() => ArticleStatus, { description: 'The stored status at this version.' })
   status!: ArticleStatus;
 }
+
+ARTICLE_FIELDS.output(ArticleRevisionType, ' at this version');

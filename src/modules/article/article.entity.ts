@@ -3,6 +3,7 @@ import type { StoredBlock } from '../body/body.blocks';
 import { Image } from '../image/image.entity';
 import { Section } from '../section/section.entity';
 import { ArticleStatus } from './article.enums';
+import { LIMITS } from './article.limits';
 
 /**
  * A piece of journalism. Reads go through plain rows (article.loaders.ts); this entity is the write
@@ -22,10 +23,10 @@ export class Article {
   @Property({ type: 'string', length: 200, unique: true })
   slug!: string;
 
-  @Property({ type: 'string', length: 500 })
+  @Property({ type: 'string', length: LIMITS.headline })
   headline!: string;
 
-  @Property({ type: 'text', nullable: true })
+  @Property({ type: 'string', length: LIMITS.standfirst, nullable: true })
   standfirst?: string | null;
 
   // A plain string column: SQLite cannot diff CHECK constraints, and the services own the values.

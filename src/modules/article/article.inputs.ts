@@ -2,6 +2,8 @@ import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
 import { BodyBlockInput } from '../body/body.inputs';
 import { ArticleStatus } from './article.enums';
+import { ARTICLE_FIELDS, type ArticleFieldInputs } from './article.fields';
+import { inWords, LIMITS } from './article.limits';
 
 @InputType('ArticleFilter', { description: 'Narrows an article list; every field given must match.' })
 export class ArticleFilterInput {
@@ -26,14 +28,8 @@ export class ArticleFilterInput {
 
 @InputType('CreateArticleInput', { description: 'A new draft.' })
 export class CreateArticleInput {
-  @Field({ description: 'The headline, up to 250 characters.' })
-  headline!: string;
-
   @Field(() => String, { nullable: true, description: 'Made from the headline when left out (with -2, -3… if taken); a slug given here must be free.' })
   slug?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The summary under the headline (dek), up to 600 characters.' })
-  standfirst?: string | null;
 
   @Field(() => ID, { description: 'The section to file the piece in.' })
   sectionId!: string;
@@ -54,6 +50,10 @@ export class CreateArticleInput {
   mainImageId?: string | null;
 }
 
+// Its plain fields come from ARTICLE_FIELDS (below); the interface lends them their types.
+export interface CreateArticleInput extends ArticleFieldInputs {}
+ARTICLE_FIELDS.input(CreateArticleInput, 'create');
+
 @InputType('UpdateArticleInput', { description: 'A change to an article; fields left out stay as they are.' })
 export class UpdateArticleInput {
   @Field(() => ID, { description: 'The article to change.' })
@@ -62,14 +62,8 @@ export class UpdateArticleInput {
   @Field(() => Int, { description: 'The version the change was made from; a stale version is a CONFLICT and changes nothing.' })
   expectedVersion!: number;
 
-  @Field(() => String, { nullable: true, description: 'A new headline.' })
-  headline?: string | null;
-
   @Field(() => String, { nullable: true, description: 'A new slug; the old path keeps redirecting to the new one.' })
   slug?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'A new standfirst; null removes it.' })
-  standfirst?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Moves the piece to another section; the old path keeps redirecting.' })
   sectionId?: string | null;
@@ -90,6 +84,9 @@ export class UpdateArticleInput {
   mainImageId?: string | null;
 }
 
+export interface UpdateArticleInput extends ArticleFieldInputs {}
+ARTICLE_FIELDS.input(UpdateArticleInput, 'update');
+
 export enum ImportFormat {
   PLAIN = 'PLAIN',
   MARKDOWN = 'MARKDOWN',
@@ -106,7 +103,7 @@ registerEnumType(ImportFormat, {
 
 @InputType('ImportArticleInput', { description: 'Copy to turn into a draft.' })
 export class ImportArticleInput {
-  @Field({ description: 'The copy, up to 200,000 characters.' })
+  @Field({ description: `The copy, up to ${inWords(LIMITS.markdown)} characters.` })
   text!: string;
 
   @Field(() => ImportFormat, { nullable: true, defaultValue: ImportFormat.PLAIN, description: 'How the copy is written.' })

@@ -7,13 +7,13 @@ import type { StoredBlock } from '../body/body.blocks';
 import type { ArticleSnapshot } from './article-revision.entity';
 import type { ArticleRevisionRow } from './article-revision.type';
 import type { ArticleRow } from './article.type';
+import { ARTICLE_FIELDS } from './article.fields';
 
 /** The columns of an article row, for any query on `article` aliased `a`. */
 export const ARTICLE_COLUMNS = [
   'a.id',
   'a.slug',
-  'a.headline',
-  'a.standfirst',
+  ...ARTICLE_FIELDS.columns('a'),
   'a.status',
   'a.section_id as sectionId',
   'a.main_image_id as mainImageId',
@@ -34,8 +34,7 @@ export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
     __typename: 'Article',
     id: raw.id as number,
     slug: raw.slug as string,
-    headline: raw.headline as string,
-    standfirst: (raw.standfirst as string | null) ?? null,
+    ...ARTICLE_FIELDS.fromRow(raw),
     status: raw.status as ArticleRow['status'],
     sectionId: raw.sectionId as number,
     mainImageId: (raw.mainImageId as number | null) ?? null,
@@ -104,9 +103,8 @@ export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: 
           savedByRole: row.savedByRole as ArticleRevisionRow['savedByRole'],
           action: row.action as string,
           changes: fromJson<string[]>(row.changes),
-          headline: snapshot.headline,
+          ...ARTICLE_FIELDS.fromSnapshot(snapshot),
           slug: snapshot.slug,
-          standfirst: snapshot.standfirst,
           status: snapshot.status as ArticleRevisionRow['status'],
           body: snapshot.body,
         };

@@ -1,3 +1,4 @@
+import { inWords, LIMITS } from './article.limits';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { effectiveStatus } from '../../auth/visibility';
 import type { Context } from '../../context';
@@ -187,7 +188,7 @@ export class ArticleResolver {
   @Mutation(() => ArticlePayload, { description: 'Publishes a correction under a published article, dated now. Needs an EDITOR token.' })
   async addCorrection(
     @Arg('articleId', () => ID, { description: 'The corrected article.' }) articleId: string,
-    @Arg('text', { description: 'What was wrong and what is right, up to 2,000 characters.' }) text: string,
+    @Arg('text', { description: `What was wrong and what is right, up to ${inWords(LIMITS.correction)} characters.` }) text: string,
     @Ctx() context: Context,
   ): Promise<PayloadValue<ArticleRow>> {
     return toPayload(await context.articleEditor.addCorrection(articleId, text), (id) => context.articles.byId(id));

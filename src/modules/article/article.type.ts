@@ -3,12 +3,11 @@ import { DateTimeScalar } from '../../schema/date-time.scalar';
 import { connectionType } from '../../pagination/connection.type';
 import { NodeInterface, type NodeRow } from '../node/node.type';
 import type { ArticleStatus } from './article.enums';
+import { ARTICLE_FIELDS, type ArticleFieldValues } from './article.fields';
 
-export interface ArticleRow extends NodeRow {
+export interface ArticleRow extends NodeRow, ArticleFieldValues {
   __typename: 'Article';
   slug: string;
-  headline: string;
-  standfirst: string | null;
   status: ArticleStatus;
   sectionId: number;
   mainImageId: number | null;
@@ -23,12 +22,6 @@ export interface ArticleRow extends NodeRow {
 export class ArticleType extends NodeInterface {
   @Field({ description: 'The last part of the URI; unique across the site.' })
   slug!: string;
-
-  @Field({ description: 'The headline.' })
-  headline!: string;
-
-  @Field(() => String, { nullable: true, description: 'The summary under the headline (dek).' })
-  standfirst!: string | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the piece first went public; never changes afterwards.' })
   firstPublishedAt!: Date | null;
@@ -45,5 +38,7 @@ export class ArticleType extends NodeInterface {
   @Field(() => Int, { description: 'Increases with every saved change; updateArticle must name the version it edits.' })
   version!: number;
 }
+
+ARTICLE_FIELDS.output(ArticleType);
 
 export const ArticleConnection = connectionType(ArticleType, 'Article', 'article');

@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Article } from '../article/article.entity';
+import { LIMITS } from '../article/article.limits';
 import { Tag } from '../tag/tag.entity';
 import { QuoteOrigin } from './quote.enums';
 
@@ -29,7 +30,7 @@ export class Quote {
   text!: string;
 
   /** As the copy credits the speaker; empty when it does not say who spoke. */
-  @Property({ type: 'string', length: 200 })
+  @Property({ type: 'string', length: LIMITS.speakerName })
   speakerName!: string;
 
   @ManyToOne({ entity: () => Tag, nullable: true })
