@@ -33,7 +33,9 @@ export function findEntities(texts: string[], reader = new NameReader()): FoundE
     const unquoted = text.replace(QUOTED, (quoted) => ' '.repeat(quoted.length));
     for (const span of reader.namesIn(unquoted)) spans.push({ span, text: unquoted });
   }
-  const alone = new Set(spans.filter(({ span }) => !span.text.includes(' ')).map(({ span }) => span.text));
+  // Words that stand alone as names, with the kind their context gave them, if any ("Vale director of rugby …": a club).
+  const alone = new Map<string, NameKind | null>();
+  for (const { span } of spans) if (!span.text.includes(' ') && !alone.get(span.text)) alone.set(span.text, span.kind);
 
   const entities = new Map<string, FoundEntity>();
   const byAlias = new Map<string, FoundEntity>();
@@ -61,8 +63,9 @@ export function findEntities(texts: string[], reader = new NameReader()): FoundE
 
   /**
    * A word alone that opens or closes the name of an organisation or place named before is its short
-   * form ("Havbris" for Havbris Shipping, "Tarne" for River Tarne), unless the word is a place of its
-   * own beside an organisation ("Kelverton" beside Kelverton River Watch).
+   * form ("Havbris" for Havbris Shipping, "Tarne" for River Tarne, "Kestrels" for Carnford Kestrels even
+   * "in the Kestrels"), unless the word that opens it is a place of its own beside an organisation
+   * ("Kelverton" beside Kelverton River Watch).
    */
   const shortFormOf = (name: string, kind: NameKind | null): FoundEntity | null => {
     if (name.includes(' ')) return null;
@@ -70,7 +73,7 @@ export function findEntities(texts: string[], reader = new NameReader()): FoundE
       const words = candidate.name.split(/\s+/);
       return candidate.kind !== 'PERSON' && words.length >= 2 && (words[0] === name || words[words.length - 1] === name);
     });
-    if (!entity || (kind === 'PLACE' && entity.kind !== 'PLACE')) return null;
+    if (!entity || (kind === 'PLACE' && entity.kind !== 'PLACE' && entity.name.startsWith(`${name} `))) return null;
     entity.aliases.push(name);
     byAlias.set(name.toLowerCase(), entity);
     return entity;
@@ -101,7 +104,8 @@ export function findEntities(texts: string[], reader = new NameReader()): FoundE
     if (/^\p{Lu}{2,8}$/u.test(span.text) && !find(span.text) && kind === 'ORGANIZATION') kind = null;
     if (!kind && span.text.includes(' ')) {
       const words = span.text.split(/\s+/);
-      if (words.length <= 3 && alone.has(words[words.length - 1])) kind = 'PERSON';
+      const last = words[words.length - 1];
+      if (words.length <= 3 && alone.has(last)) kind = alone.get(last) === 'ORGANIZATION' ? 'ORGANIZATION' : 'PERSON';
     }
     add(span.text, kind);
   }

@@ -78,14 +78,26 @@ const PERSON_AFTER = new RegExp(
   'i',
 );
 const PERSON_BEFORE = /\b(?:said|says|added|told|asked|according to|thanked|praised|wrote|replied)\s+$/;
-/** A role set off before a name is a person's: "its artistic director, Marek Šimek". */
-const ROLE_BEFORE = new RegExp(`\\b(?:${[...TITLES].filter((title) => !ORGANIZATION_TITLES.has(title)).join('|')})\\s*,\\s*$`, 'i');
+/** A role set off before a name is a person's: "its artistic director, Marek Šimek", "the deputy governor of the province, X". */
+const ROLE_BEFORE = new RegExp(`\\b(?:${[...TITLES].filter((title) => !ORGANIZATION_TITLES.has(title)).join('|')})(?:\\s+(?:of|for|at)\\s+(?:the\\s+)?[a-z]+)?\\s*,\\s*$`, 'i');
 
 /** Words just before a name that say it is an organisation's ("the newspaper Rodong Sinmun"). */
 const ORGANIZATION_DESCRIPTORS = new Set(
   `newspaper paper daily weekly agency broadcaster channel network outlet magazine company firm group bank club charity party union
-  organisation organization ngo brand label publisher studio carrier airline operator retailer insurer lender startup regulator`.split(/\s+/),
+  organisation organization ngo brand label publisher studio carrier airline operator retailer insurer lender startup regulator
+  supplier contractor subsidiary developer housebuilder manufacturer maker wholesaler distributor consultancy`.split(/\s+/),
 );
+/** The same words set off before a name: "its fuel supplier, Northway Fuels"; "the developer, Calloway Homes". */
+const ORGANIZATION_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...ORGANIZATION_DESCRIPTORS].join('|')})\s*,\s*$`, 'u');
+/** Roles held at a workplace, not over a territory ("head coach", "operations director"; not "mayor"). */
+const WORKPLACE_ROLES = `coach manager captain director chief executive chairman chairwoman chair spokesperson spokesman spokeswoman founder ceo cfo
+  lawyer analyst economist researcher officer secretary editor partner engineer teacher nurse professor`.split(/\s+/);
+/** Someone's workplace: "a consumer analyst at Corby Whitlock". */
+const EMPLOYER_BEFORE = new RegExp(String.raw`\b(?:${WORKPLACE_ROLES.join('|')})\s+(?:at|with)\s+(?:the\s+)?$`, 'i');
+/** A name that modifies a role before a person is where they hold it: "Kestrels head coach Siobhan Carey", "Brightline's operations director, Craig Fenton". */
+const EMPLOYER_AFTER = new RegExp(String.raw`^\s+(?:\p{Ll}[\p{Ll}-]*\s+){0,2}(?:${WORKPLACE_ROLES.join('|')})(?:\s+of\s+\p{Ll}+)?,?\s+\p{Lu}`, 'u');
+/** A settlement's name after its kind: "the Lao town of Pak Kha", whatever the words alone suggest. */
+const SETTLEMENT_OF = /\b(?:town|city|village|port|hamlet|district|province|region|county|island)\s+of\s+$/i;
 /** The same words heading an apposition after a name: "Dagens Marked, a Norwegian financial newspaper". */
 const ORGANIZATION_AFTER = new RegExp(
   String.raw`^\s*,\s*(?:a|an|the|its|their)\s+(?:(?!(?:at|of|for|in|from|with|by)\s)[\p{L}-]+\s+){0,3}(?:${[...ORGANIZATION_DESCRIPTORS].join('|')})(?=\s*(?:[,.;:)]|$)|\s+(?:that|which|in|based|of|for|whose|owned|run)\b)`,
@@ -94,6 +106,12 @@ const ORGANIZATION_AFTER = new RegExp(
 
 /** Lowercase words allowed inside a name between capitalised ones ("Bank of England", "Ludwig van Beethoven"). */
 const CONNECTORS = new Set(['of', 'for', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'da', 'di', 'du', 'and', '&']);
+
+/** Letters after a person's name that are no part of it ("Rebecca Fairlie KC", "Ann Hale MP"). */
+const POSTNOMINALS = new Set(['KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'TD', 'OBE', 'MBE', 'CBE', 'KBE', 'DBE', 'FRS', 'PhD', 'Jr', 'Sr']);
+
+/** A full stop that closes an abbreviation, not a sentence ("Dr. Ana Petrov"). */
+const ABBREVIATION = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Rev|No)\.\s+$/;
 
 /** Acronyms that name places. */
 const PLACE_ACRONYMS = new Set(['UK', 'US', 'USA', 'UAE', 'EU', 'DRC']);
@@ -135,6 +153,12 @@ function vietnameseGender(words: string[]): NameSpan['gender'] {
   return words.length === 3 && /^Th[iị]$/u.test(words[1]) ? 'female' : null;
 }
 
+/** A plural common noun ("dairies", "kestrels"); not a surname, nor one made of a first name and -s ("Hendriks", "Peters"). */
+function pluralNoun(word: string): boolean {
+  const doc = nlp(word);
+  return doc.has('#Plural') && !doc.has('#Person') && !nlp(word.replace(/ies$/, 'y').replace(/s$/, '')).has('#FirstName');
+}
+
 /** What compromise, and the words of a name, say it is. */
 function classify(name: string): { kind: NameKind | null; gender: NameSpan['gender'] } {
   const words = name.split(/\s+/);
@@ -156,6 +180,8 @@ function classify(name: string): { kind: NameKind | null; gender: NameSpan['gend
   if (allPlace && !doc.has('#FirstName')) return { kind: 'PLACE', gender: null };
   if (organizationWord || (words.length === 1 && /^\p{Lu}{2,6}$/u.test(words[0]))) return { kind: 'ORGANIZATION', gender: null };
   if (placeWord || (doc.has('#Place') && !doc.has('#FirstName'))) return { kind: 'PLACE', gender: null };
+  // A trade or a team named by a plural ("Ferrand Dairies", "Carnford Kestrels"): a surname is no plural noun.
+  if (words.length >= 2 && words.length <= 4 && pluralNoun(lower[lower.length - 1])) return { kind: 'ORGANIZATION', gender: null };
   if (doc.has('#Organization')) return { kind: 'ORGANIZATION', gender: null };
   // "North Korean", "Russian": what people and things are, not who.
   if (doc.has('#Demonym')) return { kind: null, gender: null };
@@ -202,6 +228,11 @@ export class NameReader {
     return ORGANIZATION_WORDS.has(last) || PLACE_WORDS.has(last) || (run.length === 1 && !opensSentence && nlp(last).has('#Plural'));
   }
 
+  /** Whether a run of words is a person's full name, which "of" follows to say where they are from or work ("Tomasz Wilk of Wilk Halloran Architects"). */
+  private person(run: Token[], text: string): boolean {
+    return run.length >= 2 && this.classify(text.slice(run[0].start, run[run.length - 1].end)).kind === 'PERSON';
+  }
+
   /** Settles a name's kind once its context has told it, for every later mention. */
   private settle(name: string, kind: NameKind, gender: NameSpan['gender']): { kind: NameKind; gender: NameSpan['gender'] } {
     const settled = { kind, gender };
@@ -224,19 +255,28 @@ export class NameReader {
     let run: Token[] = [];
     const emit = (part: Token[], titled: boolean) => {
       while (part.length && CONNECTORS.has(part[part.length - 1].text.toLowerCase())) part.pop();
+      // Letters after a name mark a person, and are no part of the name, though the span covers them
+      // ("Rebecca Fairlie KC told jurors": the name is what tells).
+      const covered = part[part.length - 1]?.end ?? 0;
+      while (part.length > 2 && POSTNOMINALS.has(part[part.length - 1].text)) {
+        part.pop();
+        titled = true;
+      }
       // A lowercase connector left first once a title went ("MP for Harbourside"); "Le Van Thanh" keeps his.
       while (part.length && !capitalised(part[0].text) && CONNECTORS.has(part[0].text)) part.shift();
       if (!part.length) return;
       const start = part[0].start;
       const end = part[part.length - 1].end;
       // "Madrid-based": the place the word is built on.
-      const name = text.slice(start, end).replace(/[’']s$/, '').replace(/-based$/, '');
+      const name = text.slice(start, end).replace(/[’']s$|(?<=s)[’']$/, '').replace(/-based$/, '');
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 40);
       // A capitalised word that only opens the sentence is no name unless compromise knows it as one;
       // a plural that opens it ("Witnesses said") is a common noun whatever follows.
-      const opening = part.length === 1 && !titled && /^\s*["“‘(*_-]*\s*$/.test(text.slice(0, start)) && !/^\p{Lu}{2,}$/u.test(name) && !this.personWords.has(name);
-      if (opening && !PERSON_AFTER.test(after) && !nlp(name).has('#ProperNoun')) return;
+      const opening = part.length === 1 && !titled && opens(part[0]) && !/^\p{Lu}{2,}$/u.test(name) && !this.personWords.has(name);
+      // Before a role it may be the employer ("Vale director of rugby …"), unless it is a kind of place ("Station manager …").
+      const employer = EMPLOYER_AFTER.test(after) && !PLACE_WORDS.has(name.toLowerCase());
+      if (opening && !PERSON_AFTER.test(after) && !employer && !nlp(name).has('#ProperNoun')) return;
       if (opening && !ORGANIZATION_WORDS.has(name.toLowerCase()) && nlp(name.toLowerCase()).has('#Plural')) return;
       // "Police said": an institution's common noun, capitalised only because it opens the sentence.
       if (opening && GENERIC_BODIES.has(name.toLowerCase())) return;
@@ -244,41 +284,61 @@ export class NameReader {
       const described =
         ORGANIZATION_DESCRIPTORS.has((before.match(/([\p{L}-]+)\s*$/u)?.[1] ?? '').toLowerCase()) ||
         COMPANY_BEFORE.test(before) ||
+        ORGANIZATION_BEFORE.test(before) ||
         (ORGANIZATION_AFTER.test(text.slice(end, end + 80)) && !nlp(name.split(/\s+/)[0]).has('#FirstName'));
-      let { kind, gender } = described ? { kind: 'ORGANIZATION' as NameKind | null, gender: null } : this.classify(name);
+      let { kind, gender } = described ? { kind: 'ORGANIZATION' as NameKind | null, gender: null } : SETTLEMENT_OF.test(before) ? this.settle(name, 'PLACE', null) : this.classify(name);
       if (!kind && !(part.length === 1 && this.demonym(name))) {
         const firstName = nlp(name.split(/\s+/)[0]).has('#FirstName');
         const personLike = part.length >= 2 && part.length <= 4 && !part.some((token) => NOT_IN_PERSON_NAMES.has(token.text.toLowerCase()));
-        if (titled || (personLike && (firstName || PERSON_AFTER.test(after) || PERSON_BEFORE.test(before) || ROLE_BEFORE.test(before))) || (part.length === 1 && /\bsaid\s+$/.test(before))) {
+        if (EMPLOYER_BEFORE.test(before) || employer) ({ kind, gender } = this.settle(name, 'ORGANIZATION', null));
+        else if (titled || (personLike && (firstName || PERSON_AFTER.test(after) || PERSON_BEFORE.test(before) || ROLE_BEFORE.test(before))) || (part.length === 1 && /\bsaid\s+$/.test(before))) {
           ({ kind, gender } = this.settle(name, 'PERSON', gender));
         }
         // "At the Danish brewer": a nationality, whatever the word before it.
         else if (/-based$/.test(text.slice(start, end)) || (PLACE_BEFORE.test(before) && !(part.length === 1 && /ish$/.test(name)))) ({ kind, gender } = this.settle(name, 'PLACE', null));
       }
-      names.push({ text: name, start: offset + start, end: offset + start + name.length, kind, gender });
+      names.push({ text: name, start: offset + start, end: offset + (covered > end ? covered : start + name.length), kind, gender });
     };
     /**
      * A run without the titles, sentence openers and nationalities before its name ("Russian President
      * Vladimir Putin"). A title joined to it by "for" or "of" names no person ("MP for Harbourside").
      */
+    /** Whether a word opens the text or a sentence of it. */
+    const opens = (token: Token) => /(?:^|[.!?]["”’]?\s)\s*["“‘(*_-]*\s*$/.test(text.slice(Math.max(0, token.start - 12), token.start)) && !ABBREVIATION.test(text.slice(Math.max(0, token.start - 8), token.start));
     const untitled = (part: Token[]): { part: Token[]; titled: boolean } => {
       let titled = false;
-      while (part.length && (leading(part[0].text) || (part.length > 1 && TITLES.has(part[1].text.toLowerCase()) && this.demonym(part[0].text)))) {
+      // "June Halliwell, 78, said": a month that is a first name, before a surname and what a person does.
+      if (part.length === 2 && SENTENCE_WORDS.has(part[0].text.toLowerCase()) && nlp(part[0].text).has('#Month') && nlp(part[0].text + ' ' + part[1].text).has('#Person') && PERSON_AFTER.test(text.slice(part[1].end, part[1].end + 40))) {
+        return { part, titled: false };
+      }
+      // A role that opens the sentence before a person's name is capitalised only for that: "Scrum-half Rhys
+      // Pennant", "Flanker Ben Ashdown" (a hyphened common noun, or a word before a first name).
+      if (part.length >= 3 && opens(part[0]) && !ORGANIZATION_WORDS.has(part[part.length - 1].text.toLowerCase()) && !PLACE_WORDS.has(part[part.length - 1].text.toLowerCase())) {
+        if (/^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(part[0].text) || (nlp(part[1].text).has('#FirstName') && !nlp(part[0].text).has('#FirstName') && !leading(part[0].text))) {
+          return { part: part.slice(1), titled: true };
+        }
+      }
+      // An organisation's name keeps the words that would be titles before a person's ("Health and Care Workers' Union").
+      const body = ORGANIZATION_WORDS.has(part[part.length - 1]?.text.toLowerCase().replace(/[’']s?$/, '') ?? '');
+      while (part.length && ((body ? SENTENCE_WORDS.has(part[0].text.toLowerCase()) : leading(part[0].text)) || (part.length > 1 && TITLES.has(part[1].text.toLowerCase()) && this.demonym(part[0].text)))) {
         if (TITLES.has(part[0].text.toLowerCase())) titled = !CONNECTORS.has(part[1]?.text ?? '');
         part = part.slice(1);
       }
-      // A title inside the run ends what comes before it: "Environment Minister Declan Moyo".
+      // A title inside the run ends what comes before it: "Environment Minister Declan Moyo"; not one after
+      // "of" or "and", which goes on an organisation's name ("Ministry of Foreign Affairs").
       let title = -1;
-      for (let index = 0; index < part.length - 1; index += 1) if (TITLES.has(part[index].text.toLowerCase())) title = index;
-      if (part.length && ORGANIZATION_WORDS.has(part[part.length - 1].text.toLowerCase())) title = -1;
+      for (let index = 0; index < part.length - 1; index += 1) if (TITLES.has(part[index].text.toLowerCase()) && !CONNECTORS.has(part[index - 1]?.text ?? '')) title = index;
+      if (body) title = -1;
       return title >= 0 ? { part: part.slice(title + 1), titled: true } : { part, titled };
     };
     const flush = () => {
       // "And" joins two names ("Finance Minister Ana Petrov and Defence Minister Ivo Maric"), each with
       // its own titles, unless the whole is an organisation's name ("Ashgrove Fire and Rescue Service").
+      // Nor does it split "Ministry of Industry and Commerce": what a body is "of" may have two parts.
       const and = run.findIndex((token) => token.text.toLowerCase() === 'and');
       const last = run[run.length - 1]?.text.toLowerCase().replace(/[’']s?$/, '');
-      for (const piece of and > 0 && !(last && ORGANIZATION_WORDS.has(last)) ? [run.slice(0, and), run.slice(and + 1)] : [run]) {
+      const ofBody = and > 0 && ORGANIZATION_WORDS.has(run[0].text.toLowerCase()) && run.slice(1, and).some((token) => token.text === 'of' || token.text === 'for');
+      for (const piece of and > 0 && !(last && ORGANIZATION_WORDS.has(last)) && !ofBody ? [run.slice(0, and), run.slice(and + 1)] : [run]) {
         const { part, titled } = untitled(piece);
         emit(part, titled);
       }
@@ -309,7 +369,7 @@ export class NameReader {
           const joined = (ORGANIZATION_WORDS.has(last) && (group || (ownerKind !== 'PLACE' && ownerKind !== 'PERSON'))) || (PLACE_WORDS.has(last) && (namesPlace || (ownerKind !== 'PLACE' && ownerKind !== 'PERSON')));
           if (next === i + 1 || !joined) flush();
         }
-      } else if (run.length && CONNECTORS.has(word.text.toLowerCase()) && words[i + 1] && capitalised(words[i + 1].text)) {
+      } else if (run.length && CONNECTORS.has(word.text.toLowerCase()) && words[i + 1] && capitalised(words[i + 1].text) && !(word.text === 'of' && this.person(run, text))) {
         run.push(word);
       } else if (run.length && word.text === 'of' && words[i + 1]?.text === 'the' && words[i + 2] && capitalised(words[i + 2].text) && this.heads(run, text)) {
         // "Friends of the Tarne", "Museum of the Moving Image"; but "Moyo of the Green Party" is two names.

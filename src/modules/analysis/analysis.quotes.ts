@@ -83,8 +83,8 @@ const WORK = /(?:the|a|an|his|her|their|its)\s+(?:new\s+)?(?:film|movie|book|nov
 
 /** A verb of speech next, perhaps after an apposition or an adverb: "X said", "X, the coach, told", "X reportedly said". */
 const SPEECH_WORDS = [...SPEECH].join('|');
-/** Between a speaker and the verb: an adverb or an auxiliary ("reportedly said", "has said", "twice called"). */
-const BETWEEN = String.raw`(?:\p{Ll}+ly\s+|has\s+|had\s+|was\s+|also\s+|twice\s+|again\s+|later\s+|then\s+|once\s+|still\s+)?`;
+/** Between a speaker and the verb: an adverb or an auxiliary ("reportedly said", "has said", "twice called"); not "was", whose subject is criticised, not criticising. */
+const BETWEEN = String.raw`(?:\p{Ll}+ly\s+|has\s+|had\s+|also\s+|twice\s+|again\s+|later\s+|then\s+|once\s+|still\s+)?`;
 /** An apposition or a relative clause between commas: "X, the coach, said", "the company, which …, said". */
 const APPOSITION = String.raw`(?:(?:\s*,[^,"“”]{1,100}){1,2},)?`;
 /** Also a relative clause that speaks: "Aibek Nurlanov, who said …". */
@@ -119,7 +119,8 @@ function titleCase(inner: string): boolean {
 }
 
 /** Where outlets are credited: "according to X", "told X", "in an interview with X", "X reported". */
-const ACCORDING_TO = /\baccording to (?:the )?$/i;
+/** A compound adjective may stand between ("according to the state-run Lao Press Agency"). */
+const ACCORDING_TO = /\baccording to (?:the )?(?:\p{Ll}+-\p{Ll}+ )?$/iu;
 const TOLD = /\b(?:told|telling|tells|tell) (?:the )?$/i;
 /** Speaking to an outlet, not crediting it with a fact. */
 const SPOKE_TO = /\b(?:told|telling|tells|speaking to|spoke to|in an? interview with|in comments to|in remarks to)\b/i;
@@ -324,12 +325,12 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         if (earlier) canonical.set(name.text.toLowerCase(), earlier.name);
       }
       // Roles the copy gives a name, before it ("the mayor, Rosalind Achebe"; "Dastan's foreign
-      // minister, Layla Al-Mansouri") or after it ("Rosalind Achebe, the mayor of Saltmarsh"; "the
+      // minister, Layla Al-Mansouri") or after it ("Rosalind Achebe, the mayor of Saltmarsh", "X, the committee's chair"; "the
       // Office of Rail Standards (ORS), the industry regulator"; "the Bond Voeding union").
       const rolesOf = (name: NameSpan) => {
         const before = wordsOf(text.slice(Math.max(sentence.start, name.start - 40), name.start)).slice(-3);
         const rest = text.slice(name.end, name.end + 60);
-        const apposition = /^\s*(?:\([^)]*\))?\s*,\s*(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+\s+){0,2}[\p{Ll}-]+)/u.exec(rest);
+        const apposition = /^\s*(?:\([^)]*\))?\s*,\s*(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+(?:[’']s)?\s+){0,2}[\p{Ll}-]+)/u.exec(rest);
         const noun = /^\s+([\p{Ll}]+)\b/u.exec(rest);
         return [...before, ...wordsOf(apposition?.[1] ?? ''), ...(noun && ORGANIZATION_NOUNS.has(noun[1]) ? [noun[1]] : [])];
       };
@@ -589,6 +590,9 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         const alone = !names.some((name) => name.kind !== 'PLACE' && !inside.some((other) => name.start > other.open && name.end < other.close)) && !/\b(?:he|she|they|it)\b/i.test(text.slice(sentence.start, span.open)) && /^[\s.,!?"“”]*$/.test(text.slice(span.close, sentence.end));
         if (!mention && !ahead.phrase && alone && previous && previous.quote.blockIndex === paragraph.blockIndex) {
           mention = mentions.find((candidate) => candidate.name === previous!.quote.speakerName) ?? null;
+        } else if (!mention && !ahead.phrase && alone) {
+          // Or from a sentence before it in the paragraph that says who spoke ("He recalled a winter … “She walked up …”").
+          mention = [...speakers].reverse().find((entry) => entry.paragraph === paragraphIndex)?.mention ?? null;
         }
         if (!mention && !ahead.phrase && handedOn && span.open === 0) mention = handedOn;
         if (!mention && !ahead.phrase) mention = continued;
