@@ -34,6 +34,10 @@ export interface Score {
   speakerAccuracy: number;
   /** Quotes the fixture credits to nobody that were given a speaker anyway. */
   wrongSpeakerWhereNone: number;
+  /** Quotes given a speaker that is not the fixture's (the fixture's may be nobody): worse than none. */
+  wrongSpeakers: number;
+  /** Quotes given no speaker where the fixture names one. */
+  missingSpeakers: number;
   reporterAccuracy: number;
   /** By kind: tags expected, found, expected ones found (matched), found ones expected (right). */
   tags: Record<string, { expected: number; found: number; matched: number; right: number; precision: number; recall: number }>;
@@ -67,7 +71,7 @@ const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase().rep
 const ratio = (part: number, whole: number) => (whole === 0 ? 1 : part / whole);
 
 export function evaluate(fixtures: Fixture[]): Score {
-  const score: Score = { articles: fixtures.length, expectedQuotes: 0, foundQuotes: 0, matchedQuotes: 0, precision: 0, recall: 0, speakerAccuracy: 0, wrongSpeakerWhereNone: 0, reporterAccuracy: 0, tags: {}, misses: [] };
+  const score: Score = { articles: fixtures.length, expectedQuotes: 0, foundQuotes: 0, matchedQuotes: 0, precision: 0, recall: 0, speakerAccuracy: 0, wrongSpeakerWhereNone: 0, wrongSpeakers: 0, missingSpeakers: 0, reporterAccuracy: 0, tags: {}, misses: [] };
   let speakersRight = 0;
   let reportersRight = 0;
   for (const fixture of fixtures) {
@@ -88,6 +92,8 @@ export function evaluate(fixtures: Fixture[]): Score {
       if (same(match.speakerName, expected.speakerName)) speakersRight += 1;
       else score.misses.push(`${fixture.name}: "${expected.text.slice(0, 50)}" by ${match.speakerName ?? 'nobody'}, expected ${expected.speakerName ?? 'nobody'}`);
       if (expected.speakerName === null && match.speakerName !== null) score.wrongSpeakerWhereNone += 1;
+      if (match.speakerName !== null && !same(match.speakerName, expected.speakerName)) score.wrongSpeakers += 1;
+      if (match.speakerName === null && expected.speakerName !== null) score.missingSpeakers += 1;
       if (same(match.reportedBy, expected.reportedBy)) reportersRight += 1;
       else score.misses.push(`${fixture.name}: "${expected.text.slice(0, 50)}" reported by ${match.reportedBy ?? 'nobody'}, expected ${expected.reportedBy ?? 'nobody'}`);
     }
@@ -128,17 +134,17 @@ function percent(value: number): string {
 }
 
 /**
- * The fixture sets, in the order they were written: `copy`, which the rules were written on;
- * `copy-holdout`, written blind to the analysis, which its rules were then refined on; `copy-blind`,
- * written blind and measured once before it too was used to refine them; `copy-blind2`, written blind
- * afterwards, the measure of copy the rules have not seen.
+ * The fixture sets, in the order they were written: `copy`, which the rules were written on; then
+ * `copy-holdout`, `copy-blind` and `copy-blind2`, each written blind to the analysis and measured
+ * once before the rules were refined on it too; `copy-blind3`, written blind last, which no rule has
+ * been refined on: the measure of copy the rules have not seen.
  */
-export const FIXTURE_SETS = ['copy', 'copy-holdout', 'copy-blind', 'copy-blind2'] as const;
+export const FIXTURE_SETS = ['copy', 'copy-holdout', 'copy-blind', 'copy-blind2', 'copy-blind3'] as const;
 
 function main(): void {
   const legacy = process.argv.includes('--holdout') ? 'copy-holdout' : process.argv.includes('--blind') ? 'copy-blind' : null;
   const chosen = process.argv.includes('--set') ? process.argv[process.argv.indexOf('--set') + 1] : legacy;
-  const sets = chosen ? FIXTURE_SETS.filter((set) => set === chosen) : FIXTURE_SETS.filter((set) => set !== 'copy-blind2');
+  const sets = chosen ? FIXTURE_SETS.filter((set) => set === chosen) : [...FIXTURE_SETS];
   if (!sets.length) throw new Error(`--set takes one of ${FIXTURE_SETS.join(', ')}`);
   const loaded = sets.map((set) => [set, loadFixtures(projectRoot(), set)] as const);
   const rows: [string, Score][] = loaded.map(([set, fixtures]) => [set, evaluate(fixtures)]);
@@ -154,6 +160,8 @@ function main(): void {
           'span precision': percent(score.precision),
           'span recall': percent(score.recall),
           speakers: percent(score.speakerAccuracy),
+          'wrong speakers': score.wrongSpeakers,
+          'no speaker': score.missingSpeakers,
           reporters: percent(score.reporterAccuracy),
           'wrong where none': score.wrongSpeakerWhereNone,
         },

@@ -1,18 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, loadFixtures } from '../../bench/quotes-eval';
 
+/** The sets the rules were written and refined on; the last blind set is the measure, not a target here. */
+const DEVELOPMENT = ['copy', 'copy-holdout', 'copy-blind', 'copy-blind2'] as const;
+
 /**
- * The analysis over every fixture (tests/fixtures/copy, and the seed story where ../shared/seed is
- * beside the project), held to the issue's targets. `npm run quotes:eval -- --misses` says what went
+ * The analysis over the development fixtures (and the seed story where ../shared/seed is beside the
+ * project), held to the issue's targets. `npm run quotes:eval -- --misses` says what went
  * wrong, fixture by fixture.
  */
 describe('quotes, speakers and tags over the fixtures', () => {
-  const fixtures = loadFixtures();
+  const fixtures = DEVELOPMENT.flatMap((set) => loadFixtures(undefined, set));
   const score = evaluate(fixtures);
 
   it('reads at least ten fixtures of different shapes', () => {
-    expect(fixtures.length).toBeGreaterThanOrEqual(10);
-    expect(score.expectedQuotes).toBeGreaterThan(100);
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+    expect(score.expectedQuotes).toBeGreaterThan(400);
   });
 
   it('finds the quotes: recall and precision of their spans at least 95%', () => {
