@@ -3,94 +3,23 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireRole, type Role, type Viewer } from './auth/viewer';
 import { CacheScope, keysWrittenBy } from './cache/cache-scope';
-import { duplicate, Refusal, type UserErrorValue } from './errors/errors';
-import { AuditService, recordAudit, type Written } from './modules/audit/audit.service';
+import { duplicate, Refusal } from './errors/errors';
+import { AuditService, recordAudit } from './modules/audit/audit.service';
 import type { DatabaseConfig } from './config/config';
 import { type CompiledQueries, SqlReader } from './database/reader';
 import { RequestMeter } from './protection/meter';
-import { createArticleLoaders } from './modules/article/article.loaders';
+import { Lazy, Loaders, type RequestContext, type WriteResult, type Written } from './request';
 import { AnalysisService } from './modules/analysis/analysis.service';
 import { ArticleEditor } from './modules/article/article-editor.service';
 import { ArticleService } from './modules/article/article.service';
-import { createAuthorLoaders } from './modules/author/author.loaders';
 import { AuthorService } from './modules/author/author.service';
-import { createCorrectionLoaders } from './modules/correction/correction.loaders';
-import { createImageLoaders } from './modules/image/image.loaders';
 import { NodeService } from './modules/node/node.service';
-import { createQuoteLoaders } from './modules/quote/quote.loaders';
 import { QuoteService } from './modules/quote/quote.service';
-import { createRelatedLoaders } from './modules/related/related.loaders';
 import { RouteService } from './modules/route/route.service';
 import { SearchService } from './modules/search/search.service';
-import { createSectionLoaders } from './modules/section/section.loaders';
 import { SectionService } from './modules/section/section.service';
-import { createTagLoaders } from './modules/tag/tag.loaders';
 import { TagService } from './modules/tag/tag.service';
 import { TokenAdmin } from './modules/token/token.service';
-
-/** Builds each named value on first use and keeps it: a request pays only for what its query touches. */
-class Lazy<Source> {
-  private readonly built = new Map<string, unknown>();
-
-  constructor(private readonly source: Source) {}
-
-  get<T>(name: string, create: (source: Source) => T): T {
-    if (!this.built.has(name)) this.built.set(name, create(this.source));
-    return this.built.get(name) as T;
-  }
-}
-
-/** The request's DataLoaders, one set per domain. */
-export class Loaders {
-  private readonly lazy: Lazy<SqlReader>;
-
-  /**
-   * `now` is the request's instant, for loaders that must agree with its visibility checks; `scope`
-   * records what the response reads, for the response cache.
-   */
-  constructor(
-    reader: SqlReader,
-    private readonly now: Date,
-    private readonly scope: CacheScope,
-  ) {
-    this.lazy = new Lazy(reader);
-  }
-
-  private once<T>(name: string, create: (reader: SqlReader, scope: CacheScope) => T): T {
-    return this.lazy.get(name, (reader) => create(reader, this.scope));
-  }
-
-  get article() {
-    return this.once('article', (reader, scope) => createArticleLoaders(reader, scope, this.now));
-  }
-  get author() {
-    return this.once('author', createAuthorLoaders);
-  }
-  get correction() {
-    return this.once('correction', createCorrectionLoaders);
-  }
-  get image() {
-    return this.once('image', createImageLoaders);
-  }
-  get quote() {
-    return this.once('quote', createQuoteLoaders);
-  }
-  get related() {
-    return this.once('related', (reader) => createRelatedLoaders(reader, this.now, (rows) => this.article.known(rows)));
-  }
-  get section() {
-    return this.once('section', createSectionLoaders);
-  }
-  get tag() {
-    return this.once('tag', createTagLoaders);
-  }
-}
-
-/** What a mutation's service hands back: the saved value, or the user errors that stopped it. */
-export interface WriteResult<T> {
-  value: T | null;
-  userErrors: UserErrorValue[];
-}
 
 export interface ContextOptions {
   em: EntityManager;
@@ -107,9 +36,10 @@ export interface ContextOptions {
 
 /**
  * Everything one request owns: its EntityManager fork, its loaders (so batching and caching never
- * cross requests or viewers), who is asking, and one `now` so every visibility check agrees.
+ * cross requests or viewers), who is asking, and one `now` so every visibility check agrees. It
+ * builds the request's services, each given this plumbing (RequestContext) and the services it calls.
  */
-export class Context {
+export class Context implements RequestContext {
   readonly em: EntityManager;
   readonly reader: SqlReader;
   readonly viewer: Viewer | null;
@@ -194,7 +124,7 @@ export class Context {
     return this.service('articles', (context) => new ArticleService(context));
   }
   get articleEditor(): ArticleEditor {
-    return this.service('articleEditor', (context) => new ArticleEditor(context));
+    return this.service('articleEditor', (context) => new ArticleEditor(context, { analysis: () => context.analysis, quotes: () => context.quotes, tags: () => context.tags }));
   }
   get audit(): AuditService {
     return this.service('audit', (context) => new AuditService(context));
@@ -203,16 +133,16 @@ export class Context {
     return this.service('authors', (context) => new AuthorService(context));
   }
   get nodes(): NodeService {
-    return this.service('nodes', (context) => new NodeService(context));
+    return this.service('nodes', (context) => new NodeService(context, { articles: () => context.articles, quotes: () => context.quotes }));
   }
   get quotes(): QuoteService {
-    return this.service('quotes', (context) => new QuoteService(context));
+    return this.service('quotes', (context) => new QuoteService(context, { articles: () => context.articles, articleEditor: () => context.articleEditor }));
   }
   get routes(): RouteService {
-    return this.service('routes', (context) => new RouteService(context));
+    return this.service('routes', (context) => new RouteService(context, { articles: () => context.articles, authors: () => context.authors, sections: () => context.sections, tags: () => context.tags }));
   }
   get search(): SearchService {
-    return this.service('search', (context) => new SearchService(context));
+    return this.service('search', (context) => new SearchService(context, { articles: () => context.articles }));
   }
   get sections(): SectionService {
     return this.service('sections', (context) => new SectionService(context));

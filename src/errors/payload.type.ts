@@ -1,5 +1,5 @@
 import { type ClassType, Field, ObjectType } from 'type-graphql';
-import type { WriteResult } from '../context';
+import type { WriteResult } from '../request';
 import { UserErrorType } from './user-error.type';
 import type { UserErrorValue } from './errors';
 import { ListSize } from '../protection/cost';

@@ -5,21 +5,21 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role, type Viewer } from '../../auth/viewer';
 import { effectiveStatus, isPublic } from '../../auth/visibility';
-import type { Context, WriteResult } from '../../context';
 import { SqlReader } from '../../database/reader';
 import { conflict, duplicate, forbidden, invalid, notFound, Problems, Refusal } from '../../errors/errors';
-import type { Written } from '../audit/audit.service';
+import type { RequestContext, WriteResult, Written } from '../../request';
 import { Author } from '../author/author.entity';
 import type { StoredBlock } from '../body/body.blocks';
 import { BodyBlockType, type BodyBlockInput } from '../body/body.inputs';
 import { markdownInputToBlocks } from '../body/body.markdown';
-import type { CopyReading } from '../analysis/analysis.service';
+import type { AnalysisService, CopyReading } from '../analysis/analysis.service';
 import { TagKind } from '../tag/tag.enums';
 import { escapeHtml } from '../body/body.sanitize';
 import { Correction } from '../correction/correction.entity';
 import { Image } from '../image/image.entity';
 import { inputIdOf, tryGlobalIdOf, type NodeTypeName } from '../node/global-id';
 import { Quote } from '../quote/quote.entity';
+import type { QuoteService } from '../quote/quote.service';
 import { RelatedLink } from '../related/related-link.entity';
 import { CoverageRelation } from '../related/related.enums';
 import type { RelatedCoverageInput } from '../related/related.inputs';
@@ -27,6 +27,7 @@ import { ArticlePath } from '../route/article-path.entity';
 import { checkedSlug, freeSlug } from '../route/slug';
 import { Section } from '../section/section.entity';
 import { Tag } from '../tag/tag.entity';
+import type { TagService } from '../tag/tag.service';
 import { ArticleAuthor } from './article-author.entity';
 import { ArticleRevision, type ArticleSnapshot } from './article-revision.entity';
 import { ArticleTag } from './article-tag.entity';
@@ -50,11 +51,24 @@ type Field = (string | number)[];
 const path = (field: Field): string[] => field.map(String);
 
 /**
- * The editorial desk: every change to articles, each one transaction (Context.write) that saves a
- * revision, bumps the version and leaves the old path behind when the URI moves.
+ * What import and reanalysis use besides the desk: the copy analysis, and the quotes and tags of
+ * what it found (QuoteService calls back into the desk, so each is built on first use).
+ */
+export interface ArticleEditorDeps {
+  analysis: () => Pick<AnalysisService, 'blocksOf' | 'read'>;
+  quotes: () => Pick<QuoteService, 'applyFound'>;
+  tags: () => Pick<TagService, 'ensureFound'>;
+}
+
+/**
+ * The editorial desk: every change to articles, each one transaction (RequestContext.write) that
+ * saves a revision, bumps the version and leaves the old path behind when the URI moves.
  */
 export class ArticleEditor {
-  constructor(private readonly context: Context) {}
+  constructor(
+    private readonly context: RequestContext,
+    private readonly deps: ArticleEditorDeps,
+  ) {}
 
   create(input: CreateArticleInput): Promise<WriteResult<number>> {
     return this.context.write('createArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
@@ -74,15 +88,15 @@ export class ArticleEditor {
     return this.context.write('importArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
       const problems = new Problems();
       const changes = this.readContent({ headline: input.headline, sectionId: input.sectionId, authorIds: input.authorIds }, problems, true);
-      changes.body = this.context.analysis.blocksOf(input.text, input.format, problems);
+      changes.body = this.deps.analysis().blocksOf(input.text, input.format, problems);
       problems.check();
       // The references first: copy filed under a section that does not exist creates no tags.
       await this.checkReferences(tx, changes, null);
-      const reading = this.context.analysis.read(changes.body!);
+      const reading = this.deps.analysis().read(changes.body!);
       const found = await this.tagFound(tx, reading);
       changes.tagIds = found.tagIds;
       return this.insert(tx, viewer, 'importArticle', changes, async (article) => {
-        await this.context.quotes.applyFound(tx, article, reading.quotes, found.tagOf, true);
+        await this.deps.quotes().applyFound(tx, article, reading.quotes, found.tagOf, true);
         return reading.quotes.length ? ['quotes'] : [];
       });
     });
@@ -96,11 +110,11 @@ export class ArticleEditor {
   reanalyze(id: string, expectedVersion: number): Promise<WriteResult<number>> {
     return this.context.write('reanalyzeArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
       const article = await this.loadForEdit(tx, viewer, id, ['id'], 'reanalyzeArticle', expectedVersion);
-      const reading = this.context.analysis.read(article.body);
+      const reading = this.deps.analysis().read(article.body);
       const found = await this.tagFound(tx, reading);
       const { tagIds } = await this.snapshot(tx, article);
       const blocks = article.body.length;
-      const quotesChanged = await this.context.quotes.applyFound(tx, article, reading.quotes, found.tagOf, false);
+      const quotesChanged = await this.deps.quotes().applyFound(tx, article, reading.quotes, found.tagOf, false);
       // Pull quotes of found quotes that are gone went with them.
       const also = [...(quotesChanged ? ['quotes'] : []), ...(article.body.length !== blocks ? ['body'] : [])];
       return this.save(tx, viewer, 'reanalyzeArticle', article, { tagIds: [...new Set([...tagIds, ...found.tagIds])] }, also);
@@ -110,7 +124,7 @@ export class ArticleEditor {
   /** The tags of what the analysis found: for the article (speakers and outlets first), and by the names quotes credit. */
   private async tagFound(tx: EntityManager, reading: CopyReading): Promise<{ tagIds: number[]; tagOf: (name: string | null) => number | null }> {
     const tagged = reading.tagged();
-    const ids = await this.context.tags.ensureFound(tx, tagged.map((entity) => ({ name: entity.name, kind: TagKind[entity.kind], aliases: entity.aliases })));
+    const ids = await this.deps.tags().ensureFound(tx, tagged.map((entity) => ({ name: entity.name, kind: TagKind[entity.kind], aliases: entity.aliases })));
     return {
       tagIds: [...new Set(tagged.flatMap((entity) => ids.get(entity.name) ?? []))],
       tagOf: (name) => {

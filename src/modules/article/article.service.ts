@@ -1,11 +1,11 @@
 import type { Knex } from '@mikro-orm/knex';
 import { canPreview } from '../../auth/viewer';
 import { isPublic, statusParts, whereStatus, type StatusPart } from '../../auth/visibility';
-import type { Context } from '../../context';
 import { forbidden, unauthenticated } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
 import { pageRequest, toPage } from '../../pagination/page';
+import type { RequestContext } from '../../request';
 import { normalizeSectionPath } from '../section/section.service';
 import { ArticleOrder, ArticleStatus } from './article.enums';
 import type { ArticleFilterInput } from './article.inputs';
@@ -47,7 +47,7 @@ interface FilterOptions {
 
 /** Reading articles with the viewer's visibility applied. */
 export class ArticleService {
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: RequestContext) {}
 
   /** Newsroom tokens see every status; the public sees what is live. */
   isVisible(article: ArticleRow): boolean {

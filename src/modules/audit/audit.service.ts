@@ -1,24 +1,12 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { requireRole, Role, type Viewer } from '../../auth/viewer';
-import type { Context } from '../../context';
 import { fromJson, toDate } from '../../database/reader';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { pageRequest, toPage } from '../../pagination/page';
-import { fromGlobalId, type NodeTypeName } from '../node/global-id';
-
-/** What a mutation can act on: any Node, or an API token (which is no Node: it has no public ID). */
-export type AuditSubjectType = NodeTypeName | 'ApiToken';
+import type { RequestContext, Written } from '../../request';
+import { fromGlobalId } from '../node/global-id';
 import { AuditEntry } from './audit.entity';
 import type { AuditEntryRow } from './audit.type';
-
-/** What a mutation's work returns: its result, and what the audit log should say it touched. */
-export interface Written<T> {
-  value: T;
-  subject: { type: AuditSubjectType; id: number };
-  changes?: string[];
-  /** Cache keys (src/cache/cache-scope.ts) the mutation changed besides its subject's. */
-  alsoChanged?: string[];
-}
 
 /** Adds the audit entry for a mutation to the mutation's own transaction. */
 export function recordAudit(tx: EntityManager, viewer: Viewer, action: string, written: Written<unknown>): void {
@@ -40,7 +28,7 @@ export interface AuditListArgs {
 
 /** Reading the audit log: admins only, newest first. */
 export class AuditService {
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: RequestContext) {}
 
   async list(args: AuditListArgs): Promise<ConnectionResult<AuditEntryRow>> {
     requireRole(this.context.viewer, Role.ADMIN, 'auditLog');

@@ -2,7 +2,10 @@ import { Field, ObjectType } from 'type-graphql';
 import { Role } from '../../auth/viewer';
 import { connectionType } from '../../pagination/connection.type';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
-import type { AuditSubjectType } from './audit.service';
+import type { NodeTypeName } from '../node/global-id';
+
+/** What a mutation can act on: any Node, or an API token (which is no Node: it has no public ID). */
+export type AuditSubjectType = NodeTypeName | 'ApiToken';
 
 export interface AuditEntryRow {
   id: number;

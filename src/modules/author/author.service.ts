@@ -1,8 +1,8 @@
 import { Role } from '../../auth/viewer';
-import type { Context, WriteResult } from '../../context';
 import { Problems } from '../../errors/errors';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { pageByName } from '../../pagination/by-name';
+import type { RequestContext, WriteResult } from '../../request';
 import { chooseSlug, expectFreeSlug } from '../route/slug';
 import { Author } from './author.entity';
 import type { CreateAuthorInput } from './author.inputs';
@@ -10,7 +10,7 @@ import { AUTHOR_COLUMNS } from './author.loaders';
 import type { AuthorRow } from './author.type';
 
 export class AuthorService {
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: RequestContext) {}
 
   async bySlug(slug: string): Promise<AuthorRow | null> {
     return this.context.loaders.author.bySlug.load(slug.trim().toLowerCase());

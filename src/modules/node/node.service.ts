@@ -1,11 +1,22 @@
-import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
+import type { RequestContext } from '../../request';
+import type { ArticleService } from '../article/article.service';
+import type { QuoteService } from '../quote/quote.service';
 import { fromGlobalId } from './global-id';
 import type { NodeRow } from './node.type';
 
+/** The services that decide who may see an article or a quote, each built on first use. */
+export interface NodeDeps {
+  articles: () => Pick<ArticleService, 'byId'>;
+  quotes: () => Pick<QuoteService, 'byId'>;
+}
+
 /** Fetches any node by global ID through the same loaders and visibility rules as every other path. */
 export class NodeService {
-  constructor(private readonly context: Context) {}
+  constructor(
+    private readonly context: RequestContext,
+    private readonly deps: NodeDeps,
+  ) {}
 
   async resolve(globalId: string, argument: string): Promise<NodeRow | null> {
     const { type, id } = fromGlobalId(globalId, argument);
@@ -14,9 +25,9 @@ export class NodeService {
     const { loaders } = this.context;
     switch (type) {
       case 'Article':
-        return this.context.articles.byId(id);
+        return this.deps.articles().byId(id);
       case 'Quote':
-        return this.context.quotes.byId(id);
+        return this.deps.quotes().byId(id);
       case 'Section':
         return loaders.section.byId.load(id);
       case 'Tag':

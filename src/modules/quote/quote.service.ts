@@ -4,20 +4,21 @@ import { canPreview } from '../../auth/viewer';
 import { whereStatus } from '../../auth/visibility';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role } from '../../auth/viewer';
-import type { Context, WriteResult } from '../../context';
 import { invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
 import { pageRequest, toPage } from '../../pagination/page';
 import { containsPattern, toDate } from '../../database/reader';
+import type { RequestContext, WriteResult } from '../../request';
 import { checkQueryLength } from '../search/search.query';
-import { paragraphIndex } from '../article/article-editor.service';
+import { paragraphIndex, type ArticleEditor } from '../article/article-editor.service';
 import { LIMITS } from '../article/article.limits';
 import { Tag } from '../tag/tag.entity';
 import { fromGlobalIdOf, inputIdOf, tryGlobalIdOf } from '../node/global-id';
 import { asNodes } from '../node/node.type';
 import type { FoundQuote } from '../analysis/analysis.quotes';
 import type { Article } from '../article/article.entity';
+import type { ArticleService } from '../article/article.service';
 import type { StoredBlock } from '../body/body.blocks';
 import { Quote, QuoteDismissal } from './quote.entity';
 import { QuoteOrigin } from './quote.enums';
@@ -38,13 +39,25 @@ const SORT: SortColumn[] = [
   { column: 'q.position', direction: 'asc' },
 ];
 
+/**
+ * A quote is visible when its article is (ArticleService), and a change to it is saved with its
+ * article (ArticleEditor). Each is built on first use: the desk calls back here for what import finds.
+ */
+export interface QuoteDeps {
+  articles: () => Pick<ArticleService, 'byId'>;
+  articleEditor: () => Pick<ArticleEditor, 'loadForQuotes' | 'saveQuotes'>;
+}
+
 export class QuoteService {
-  constructor(private readonly context: Context) {}
+  constructor(
+    private readonly context: RequestContext,
+    private readonly deps: QuoteDeps,
+  ) {}
 
   /** A quote is visible when its article is. */
   async byId(id: number): Promise<QuoteRow | null> {
     const quote = await this.context.loaders.quote.byId.load(id);
-    return quote && (await this.context.articles.byId(quote.articleId)) ? quote : null;
+    return quote && (await this.deps.articles().byId(quote.articleId)) ? quote : null;
   }
 
   /** Who said what, across articles. `speakerId` fixes the speaker for Tag.quotes. */
@@ -132,7 +145,7 @@ export class QuoteService {
       const speakerId = input.speakerId ? inputIdOf('Tag', input.speakerId, ['input', 'speakerId'], problems) : null;
       const reportedById = input.reportedById ? inputIdOf('Tag', input.reportedById, ['input', 'reportedById'], problems) : null;
       problems.check();
-      const article = await this.context.articleEditor.loadForQuotes(tx, viewer, articleId!, ['input', 'articleId'], 'addQuote');
+      const article = await this.deps.articleEditor().loadForQuotes(tx, viewer, articleId!, ['input', 'articleId'], 'addQuote');
       await expectTag(tx, speakerId, ['input', 'speakerId']);
       await expectTag(tx, reportedById, ['input', 'reportedById']);
       const blockIndex = paragraphIndex(article.body, text!);
@@ -152,7 +165,7 @@ export class QuoteService {
       const at = quotes.findIndex((other) => other.blockIndex === null || other.blockIndex === undefined || other.blockIndex > blockIndex);
       quotes.splice(at < 0 ? quotes.length : at, 0, quote);
       quotes.forEach((other, position) => (other.position = position));
-      await this.context.articleEditor.saveQuotes(tx, viewer, 'addQuote', article, ['quotes']);
+      await this.deps.articleEditor().saveQuotes(tx, viewer, 'addQuote', article, ['quotes']);
       return { value: quote.id, subject: { type: 'Quote', id: quote.id }, changes: ['quotes'], alsoChanged: [objectKey('Article', article.id)] };
     });
   }
@@ -174,7 +187,7 @@ export class QuoteService {
       problems.check();
       const quote = await tx.findOne(Quote, quoteId!);
       if (!quote) throw new Refusal([notFound(['input', 'id'], 'No quote has this ID.')]);
-      const article = await this.context.articleEditor.loadForQuotes(tx, viewer, quote.article.id, ['input', 'id'], 'updateQuote', input.expectedVersion);
+      const article = await this.deps.articleEditor().loadForQuotes(tx, viewer, quote.article.id, ['input', 'id'], 'updateQuote', input.expectedVersion);
       if (speakerId) await expectTag(tx, speakerId, ['input', 'speakerId']);
       if (reportedById) await expectTag(tx, reportedById, ['input', 'reportedById']);
       if (text !== undefined && text !== null) {
@@ -191,7 +204,7 @@ export class QuoteService {
       quote.origin = QuoteOrigin.EDITOR;
       const quotes = await tx.find(Quote, { article }, { orderBy: { position: 'asc' } });
       inReadingOrder(article.body, quotes).forEach((other, position) => (other.position = position));
-      await this.context.articleEditor.saveQuotes(tx, viewer, 'updateQuote', article, ['quotes']);
+      await this.deps.articleEditor().saveQuotes(tx, viewer, 'updateQuote', article, ['quotes']);
       return { value: quote.id, subject: { type: 'Quote', id: quote.id }, changes: ['quotes'], alsoChanged: [objectKey('Article', article.id)] };
     });
   }
@@ -202,7 +215,7 @@ export class QuoteService {
       const quoteId = tryGlobalIdOf('Quote', id);
       const quote = quoteId === null ? null : await tx.findOne(Quote, quoteId);
       if (!quote) throw new Refusal([notFound(['id'], 'No quote has this ID.')]);
-      const article = await this.context.articleEditor.loadForQuotes(tx, viewer, quote.article.id, ['id'], 'removeQuote');
+      const article = await this.deps.articleEditor().loadForQuotes(tx, viewer, quote.article.id, ['id'], 'removeQuote');
       const removed: QuoteRow = {
         __typename: 'Quote',
         id: quote.id,
@@ -224,7 +237,7 @@ export class QuoteService {
       const body = article.body.filter((block) => block.type !== 'QUOTE' || block.quoteId !== quote.id);
       const changes = body.length === article.body.length ? ['quotes'] : ['quotes', 'body'];
       article.body = body;
-      await this.context.articleEditor.saveQuotes(tx, viewer, 'removeQuote', article, changes);
+      await this.deps.articleEditor().saveQuotes(tx, viewer, 'removeQuote', article, changes);
       return { value: removed, subject: { type: 'Quote', id: removed.id }, changes, alsoChanged: [objectKey('Article', article.id)] };
     });
   }

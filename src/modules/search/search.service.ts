@@ -1,9 +1,10 @@
-import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { decodeCursor, encodeCursor, pageSize, type Page } from '../../pagination/page';
+import type { RequestContext } from '../../request';
 import type { ArticleFilterInput } from '../article/article.inputs';
 import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
+import type { ArticleService } from '../article/article.service';
 import type { ArticleRow } from '../article/article.type';
 import { escapeHtml } from '../body/body.sanitize';
 import { completePrefix, EXCERPT_SEPARATOR, MARK_END, MARK_START, searchEngine } from './search.engines';
@@ -41,13 +42,21 @@ export class SearchResult extends ConnectionResult<ArticleRow> {
   }
 }
 
+/** Search ranks the articles the viewer may list; ArticleService, built on first use, knows which. */
+export interface SearchDeps {
+  articles: () => Pick<ArticleService, 'matching'>;
+}
+
 /**
  * Full-text search over the articles the viewer may see, best match first: articles whose headline
  * matches rank above all others, then by the engine's relevance (SQLite FTS5 or PostgreSQL
  * tsvector, see search.engines.ts). `score` = 1 when the headline matches + rank / (1 + rank).
  */
 export class SearchService {
-  constructor(private readonly context: Context) {}
+  constructor(
+    private readonly context: RequestContext,
+    private readonly deps: SearchDeps,
+  ) {}
 
   /** `counted`: the request asks for totalCount, which is then counted beside the page, on a connection of its own. */
   async search(args: SearchArgs, counted = false): Promise<SearchResult> {
@@ -55,7 +64,7 @@ export class SearchService {
     checkQueryLength(args.query, 'query');
     const typed = parseSearchQuery(args.query);
     // Checked even for an empty query, so a forbidden filter is refused the same way every time.
-    const matching = this.context.articles.matching(args.filter ?? {});
+    const matching = this.deps.articles().matching(args.filter ?? {});
     const ordering = `SEARCH:${typed ? queryFingerprint(typed) : ''}`;
     const offset = args.after ? offsetOf(decodeCursor(args.after, ordering, ['number'])[0] as number) : 0;
     if (!typed) return new SearchResult({ items: [], cursors: [], hasNextPage: false, totalCount: async () => 0 }, []);

@@ -1,6 +1,6 @@
 import { Role } from '../../auth/viewer';
-import type { Context, WriteResult } from '../../context';
 import { duplicate, invalid, notFound, Problems, Refusal } from '../../errors/errors';
+import type { RequestContext, WriteResult } from '../../request';
 import { tryGlobalIdOf } from '../node/global-id';
 import { asNodes } from '../node/node.type';
 import { chooseSlug } from '../route/slug';
@@ -18,7 +18,7 @@ export function normalizeSectionPath(path: string): string {
 const RESERVED_SLUGS = new Set(['tag', 'author']);
 
 export class SectionService {
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: RequestContext) {}
 
   async byPath(path: string): Promise<SectionRow | null> {
     return this.context.loaders.section.byPath.load(normalizeSectionPath(path));

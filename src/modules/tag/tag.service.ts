@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role } from '../../auth/viewer';
 import { listKey } from '../../cache/cache-scope';
-import type { Context, WriteResult } from '../../context';
+import type { RequestContext, WriteResult } from '../../request';
 import { duplicate, invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { containsPattern, SqlReader } from '../../database/reader';
 import { checkQueryLength } from '../search/search.query';
@@ -33,7 +33,7 @@ interface CheckedAlias {
 }
 
 export class TagService {
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: RequestContext) {}
 
   /** Reads inside a mutation's transaction, on the request's account (its deadline, its count of statements). */
   private readerIn(tx: EntityManager): SqlReader {

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { Context, WriteResult } from '../../context';
+import type { Context } from '../../context';
+import type { WriteResult } from '../../request';
 import { CreateApiTokenInput } from './token.inputs';
 import { ApiTokenPayload, ApiTokenType, type ApiTokenRow } from './token.type';
 import { ListSize } from '../../protection/cost';

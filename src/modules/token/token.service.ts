@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Context, WriteResult } from '../../context';
+import type { RequestContext, WriteResult } from '../../request';
 import { requireRole, Role, type Viewer } from '../../auth/viewer';
 import { duplicate, invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { ApiToken } from './token.entity';
@@ -58,7 +58,7 @@ function toRow(token: ApiToken): ApiTokenRow {
 
 /** Admins manage tokens through the API too; each change is one audited transaction like any mutation. */
 export class TokenAdmin {
-  constructor(private readonly context: Context) {}
+  constructor(private readonly context: RequestContext) {}
 
   issue(name: string, role: Role): Promise<WriteResult<{ row: ApiTokenRow; secret: string }>> {
     return this.context.write('createApiToken', Role.ADMIN, async (tx) => {
