@@ -139,7 +139,7 @@ function percent(value: number): string {
  * once before the rules were refined on it too; `copy-blind3`, written blind last, which no rule has
  * been refined on: the measure of copy the rules have not seen.
  */
-export const FIXTURE_SETS = ['copy', 'copy-holdout', 'copy-blind', 'copy-blind2', 'copy-blind3'] as const;
+export const FIXTURE_SETS = ['copy', 'copy-holdout', 'copy-blind', 'copy-blind2', 'copy-blind3', 'copy-blind4'] as const;
 
 function main(): void {
   const legacy = process.argv.includes('--holdout') ? 'copy-holdout' : process.argv.includes('--blind') ? 'copy-blind' : null;

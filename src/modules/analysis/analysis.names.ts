@@ -50,7 +50,7 @@ const ORGANIZATION_WORDS = new Set(
   inc. ltd. co. ironworks works foundry brewery bakery shipyard dockyard mills motors energy rail systems technologies labs partners ventures
   capital logistics construction engineering consulting solutions pharma pharmaceuticals foods festival archive archives museum gallery
   library libraries orchestra choir theatre theater rovers wanderers athletic united rangers albion hotspur chamber executive infirmary
-  hospice academy inspectorate constabulary partnership shipping securities tankers breweries brewers water utilities wire ledger mirror guild
+  hospice academy inspectorate constabulary partnership shipping securities tankers breweries brewers water utilities wire ledger mirror guild forum
   sentinel inquirer enquirer examiner dispatch bulletin argus advertiser`.split(/\s+/),
 );
 
@@ -78,14 +78,17 @@ const PERSON_AFTER = new RegExp(
   'i',
 );
 const PERSON_BEFORE = /\b(?:said|says|added|told|asked|according to|thanked|praised|wrote|replied)\s+$/;
-/** A role set off before a name is a person's: "its artistic director, Marek Šimek", "the deputy governor of the province, X". */
-const ROLE_BEFORE = new RegExp(`\\b(?:${[...TITLES].filter((title) => !ORGANIZATION_TITLES.has(title)).join('|')})(?:\\s+(?:of|for|at)\\s+(?:the\\s+)?[a-z]+)?\\s*,\\s*$`, 'i');
+/** A role or a kinship set off before a name is a person's: "its artistic director, Marek Šimek", "the deputy governor of the province, X", "her mother, Shirin Karimi". */
+const KIN = `husband wife mother father son daughter brother sister partner widow widower grandmother grandfather aunt uncle niece nephew cousin
+  granddaughter grandson fiancé fiancée`.split(/\s+/);
+const ROLE_BEFORE = new RegExp(`\\b(?:${[...TITLES].filter((title) => !ORGANIZATION_TITLES.has(title)).concat(KIN).join('|')})(?:\\s+(?:of|for|at)\\s+(?:the\\s+)?[a-z]+)?\\s*,\\s*$`, 'i');
 
 /** Words just before a name that say it is an organisation's ("the newspaper Rodong Sinmun"). */
 const ORGANIZATION_DESCRIPTORS = new Set(
   `newspaper paper daily weekly agency broadcaster channel network outlet magazine company firm group bank club charity party union
   organisation organization ngo brand label publisher studio carrier airline operator retailer insurer lender startup regulator
-  supplier contractor subsidiary developer housebuilder manufacturer maker wholesaler distributor consultancy`.split(/\s+/),
+  supplier contractor subsidiary developer housebuilder manufacturer maker wholesaler distributor consultancy coalition alliance movement
+  campaign farm restaurant festival`.split(/\s+/),
 );
 /** The same words set off before a name: "its fuel supplier, Northway Fuels"; "the developer, Calloway Homes". */
 const ORGANIZATION_BEFORE = new RegExp(String.raw`\b(?:the|a|an|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,2}(?:${[...ORGANIZATION_DESCRIPTORS].join('|')})\s*,\s*$`, 'u');
@@ -153,8 +156,12 @@ function vietnameseGender(words: string[]): NameSpan['gender'] {
   return words.length === 3 && /^Th[iị]$/u.test(words[1]) ? 'female' : null;
 }
 
-/** A plural common noun ("dairies", "kestrels"); not a surname, nor one made of a first name and -s ("Hendriks", "Peters"). */
+/**
+ * A plural common noun ("dairies", "kestrels"); not a surname, nor one made of a first name and -s
+ * ("Hendriks", "Peters"), nor a word with accents, which English plurals do not take ("Brás").
+ */
 function pluralNoun(word: string): boolean {
+  if (!/^[a-z]+$/.test(word)) return false;
   const doc = nlp(word);
   return doc.has('#Plural') && !doc.has('#Person') && !nlp(word.replace(/ies$/, 'y').replace(/s$/, '')).has('#FirstName');
 }
@@ -199,6 +206,11 @@ export class NameReader {
   private readonly demonyms = new Map<string, boolean>();
   /** Each word of the people named so far: "Marsh" alone, after "Ellen Marsh", is a person. */
   private readonly personWords = new Set<string>();
+  /**
+   * Names met inside a sentence, where only a name is capitalised, and the last word of one that is no
+   * place's or body's ("Boateng" of Adwoa Boateng): the same word opening a sentence is that name.
+   */
+  private readonly midSentence = new Set<string>();
 
   /** "Russian", "North Korean": a word for where someone is from. */
   demonym(word: string): boolean {
@@ -273,7 +285,7 @@ export class NameReader {
       const after = text.slice(end, end + 40);
       // A capitalised word that only opens the sentence is no name unless compromise knows it as one;
       // a plural that opens it ("Witnesses said") is a common noun whatever follows.
-      const opening = part.length === 1 && !titled && opens(part[0]) && !/^\p{Lu}{2,}$/u.test(name) && !this.personWords.has(name);
+      const opening = part.length === 1 && !titled && opens(part[0]) && !/^\p{Lu}{2,}$/u.test(name) && !this.personWords.has(name) && !this.midSentence.has(name);
       // Before a role it may be the employer ("Vale director of rugby …"), unless it is a kind of place ("Station manager …").
       const employer = EMPLOYER_AFTER.test(after) && !PLACE_WORDS.has(name.toLowerCase());
       if (opening && !PERSON_AFTER.test(after) && !employer && !nlp(name).has('#ProperNoun')) return;
@@ -287,15 +299,32 @@ export class NameReader {
         ORGANIZATION_BEFORE.test(before) ||
         (ORGANIZATION_AFTER.test(text.slice(end, end + 80)) && !nlp(name.split(/\s+/)[0]).has('#FirstName'));
       let { kind, gender } = described ? { kind: 'ORGANIZATION' as NameKind | null, gender: null } : SETTLEMENT_OF.test(before) ? this.settle(name, 'PLACE', null) : this.classify(name);
+      // Compromise's guess of a person gives way to the copy around the name: a person's name takes no
+      // article ("on the Ria de Sarzedo"), and a lone word after a preposition of place is a place ("in Santiago").
+      // A word of a person's name given before is that person, whatever compromise makes of it ("Ms
+      // Ellingham", after Ruth Ellingham), unless a preposition of place says otherwise.
+      if (kind === 'PLACE' && part.length === 1 && this.personWords.has(name) && !PLACE_BEFORE.test(before)) ({ kind, gender } = { kind: 'PERSON', gender: null });
+      if (kind === 'PERSON' && !titled && !this.personWords.has(name)) {
+        if (/\bthe\s+$/i.test(before)) ({ kind, gender } = { kind: null, gender: null });
+        else if (part.length === 1 && /\b(?:in|near|across|throughout|outside|around)\s+$/i.test(before)) ({ kind, gender } = this.settle(name, 'PLACE', null));
+      }
       if (!kind && !(part.length === 1 && this.demonym(name))) {
         const firstName = nlp(name.split(/\s+/)[0]).has('#FirstName');
         const personLike = part.length >= 2 && part.length <= 4 && !part.some((token) => NOT_IN_PERSON_NAMES.has(token.text.toLowerCase()));
+        // An apposition ("X, the largest of the fishing villages") follows places as well as people; a
+        // preposition of place before it tells which.
+        const placed = PLACE_BEFORE.test(before) && /^\s*,\s*(?:a|an|the)\b/i.test(after);
         if (EMPLOYER_BEFORE.test(before) || employer) ({ kind, gender } = this.settle(name, 'ORGANIZATION', null));
-        else if (titled || (personLike && (firstName || PERSON_AFTER.test(after) || PERSON_BEFORE.test(before) || ROLE_BEFORE.test(before))) || (part.length === 1 && /\bsaid\s+$/.test(before))) {
+        else if (titled || (personLike && (firstName || (PERSON_AFTER.test(after) && !placed) || PERSON_BEFORE.test(before) || ROLE_BEFORE.test(before))) || (part.length === 1 && /\bsaid\s+$/.test(before))) {
           ({ kind, gender } = this.settle(name, 'PERSON', gender));
         }
         // "At the Danish brewer": a nationality, whatever the word before it.
         else if (/-based$/.test(text.slice(start, end)) || (PLACE_BEFORE.test(before) && !(part.length === 1 && /ish$/.test(name)))) ({ kind, gender } = this.settle(name, 'PLACE', null));
+      }
+      if (!opens(part[0])) {
+        this.midSentence.add(name);
+        const last = part[part.length - 1].text;
+        if (part.length > 1 && kind !== 'PLACE' && kind !== 'ORGANIZATION' && !PLACE_WORDS.has(last.toLowerCase()) && !ORGANIZATION_WORDS.has(last.toLowerCase())) this.midSentence.add(last);
       }
       names.push({ text: name, start: offset + start, end: offset + (covered > end ? covered : start + name.length), kind, gender });
     };

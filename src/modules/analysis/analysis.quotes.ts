@@ -1,4 +1,5 @@
 import nlp from 'compromise';
+import { findEntities } from './analysis.entities';
 import { isTitle, NameReader, type NameKind, type NameSpan } from './analysis.names';
 
 /** A paragraph (or list item) of the body, by its block's index. */
@@ -65,13 +66,20 @@ const POLICE_WORDS = new Set(['police', 'officers', 'detectives', 'investigators
 const STATEMENTS = new Set(['statement', 'letter', 'message']);
 /** Heads of a phrase for someone, or something, that speaks for an organisation ("a spokesperson for the force", "a council spokesman"). */
 const SPOKESPEOPLE = new Set(['spokesperson', 'spokesman', 'spokeswoman', 'spokespeople', 'representative', 'representatives', ...STATEMENTS]);
+/** Role nouns that stand for any of several titles: "the officer" is the detective inspector named before. */
+const ROLE_KINDS: Record<string, string[]> = {
+  officer: ['officer', 'detective', 'inspector', 'sergeant', 'constable', 'superintendent', 'commissioner', 'pc', 'dc', 'ds', 'di', 'sgt'],
+};
 /** Words before a role noun that say nothing of which one is meant ("the former minister"). */
 const IDLE_MODIFIERS = new Set(['former', 'new', 'outgoing', 'current', 'then', 'local', 'veteran', 'acting', 'interim', 'same']);
 
 /** Nouns for a business, which "the company" may stand for when no name holds the word. */
 const COMPANY_NOUNS = new Set(['company', 'firm', 'operator', 'business', 'group', 'carrier', 'retailer', 'startup', 'manufacturer', 'developer']);
-/** Organisations a copy would call by a noun of their own ("the bank", "the union", "the trust"), never "the company". */
-const NOT_A_COMPANY = /\b(?:Ministry|Department|Council|Court|Office|Agency|Authority|Commission|Police|Government|Parliament|Assembly|Senate|Committee|Service|Union|Federation|Association|Party|Regulator|Bank|Trust|Foundation|Charity|University|College|School|Academy|Hospital|Infirmary|Hospice|Society|Institute|Museum|Archive|Gallery|Club|League|Constabulary|Inspectorate|Watch)\b/;
+/**
+ * Organisations a copy would call by a noun of their own ("the bank", "the union", "the trust"), never
+ * "the company"; a body named for its members ("Workers") or "United" is a union or a club.
+ */
+const NOT_A_COMPANY = /\b(?:Ministry|Department|Council|Court|Office|Agency|Authority|Commission|Police|Government|Parliament|Assembly|Senate|Committee|Service|Union|Federation|Association|Party|Regulator|Bank|Trust|Foundation|Charity|University|College|School|Academy|Hospital|Infirmary|Hospice|Society|Institute|Museum|Archive|Gallery|Club|League|Constabulary|Inspectorate|Watch|Workers|Members|United)\b/;
 
 /** Words before a quotation that make it a name rather than speech. */
 const NAMING = /(?:so-called|dubbed|titled|entitled|known as|nicknamed|branded|labell?ed|termed|the words|the word|the phrase|the slogan|the motto|the hashtag)\s*$/i;
@@ -87,8 +95,8 @@ const SPEECH_WORDS = [...SPEECH].join('|');
 const BETWEEN = String.raw`(?:\p{Ll}+ly\s+|has\s+|had\s+|also\s+|twice\s+|again\s+|later\s+|then\s+|once\s+|still\s+)?`;
 /** An apposition or a relative clause between commas: "X, the coach, said", "the company, which …, said". */
 const APPOSITION = String.raw`(?:(?:\s*,[^,"“”]{1,100}){1,2},)?`;
-/** Also a relative clause that speaks: "Aibek Nurlanov, who said …". */
-const SPEAKS_NEXT = new RegExp(String.raw`^${APPOSITION},?\s+(?:who\s+)?${BETWEEN}(?:${SPEECH_WORDS})\b`, 'u');
+/** Also a relative clause that speaks ("Aibek Nurlanov, who said …", "the fund, which said"), and past an acronym in brackets. */
+const SPEAKS_NEXT = new RegExp(String.raw`^(?:\s*\([^)]*\))?${APPOSITION},?\s+(?:(?:who|which)\s+)?${BETWEEN}(?:${SPEECH_WORDS})\b`, 'u');
 const PRONOUN_SPEAKS = new RegExp(String.raw`\b(he|she|they|it)${APPOSITION}\s+${BETWEEN}(?:${SPEECH_WORDS})\b`, 'giu');
 /**
  * A noun phrase that speaks: "the minister", "the foreign minister", "a council spokesperson", "a
@@ -124,9 +132,13 @@ const ACCORDING_TO = /\baccording to (?:the )?(?:\p{Ll}+-\p{Ll}+ )?$/iu;
 const TOLD = /\b(?:told|telling|tells|tell) (?:the )?$/i;
 /** Speaking to an outlet, not crediting it with a fact. */
 const SPOKE_TO = /\b(?:told|telling|tells|speaking to|spoke to|in an? interview with|in comments to|in remarks to)\b/i;
-/** An outlet credited before by what it is: "he told the station". */
-const TOLD_AGAIN = /\b(?:told|telling|tells|speaking to|in an interview with) the (?:station|newspaper|paper|broadcaster|agency|channel|programme|program|magazine|network|daily|outlet|website|broadcast)\b/i;
-const INTERVIEW = /\b(?:in an? (?:interview|statement|conversation|podcast|broadcast) (?:with|to|on)|speaking to|writing in|wrote in|in comments to|in remarks to|quoted by|cited by|carried by|broadcast by|published by) (?:the )?$/i;
+/** What an outlet is. */
+const OUTLET_NOUNS = 'station|newspaper|paper|broadcaster|agency|channel|programme|program|magazine|network|daily|outlet|website|broadcast';
+/** An outlet credited before by what it is: "he told the station", "…," the agency reported. */
+const TOLD_AGAIN = new RegExp(String.raw`\b(?:(?:told|telling|tells|speaking to|in an interview with) the (?:${OUTLET_NOUNS})|the (?:${OUTLET_NOUNS}) (?:reported|reports))\b`, 'i');
+/** "…," the agency reported: the outlet carried the quotation; who spoke it is said before it. */
+const CARRIED_AFTER = new RegExp(String.raw`^\s*[,:—–-]?\s*the\s+(?:${OUTLET_NOUNS})\s+(?:reported|reports)\b`, 'i');
+const INTERVIEW = /\b(?:in an? (?:[\p{L}\p{N}-]+ )?(?:interview|statement|conversation|podcast|broadcast) (?:with|to|on)|speaking to|writing in|wrote in|in comments to|in remarks to|quoted by|cited by|carried by|broadcast by|published by) (?:the )?$/iu;
 const ABBREVIATIONS = /\b(?:Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|Gen|Col|Lt|Sgt|Capt|Rev|No|Inc|Ltd|Co|Corp|vs|etc|e\.g|i\.e|U\.S|U\.K)\.$/;
 
 interface Span {
@@ -240,6 +252,10 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
   const outlets = new Set<string>();
   let lastOutlet: string | null = null;
   const canonical = new Map<string, string>();
+  // What the whole copy settles a name to be, for a mention that alone does not say ("Adwoa Boateng is
+  // already …" before "Boateng, 38,"): a pronoun may stand for her before the copy says she is a person.
+  const settled = new Map<string, NameKind>();
+  for (const entity of findEntities(paragraphs.map((paragraph) => paragraph.text), reader)) settled.set(entity.name, entity.kind);
 
   /** Names of two words or more, latest last: a word of one alone names the same ("Calado", "Northline"). */
   const longNames: { name: string; kind: NameKind | null }[] = [];
@@ -263,7 +279,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
   let closingSpeaker: { mention: Mention; blockIndex: number } | null = null;
   /** Who spoke, quoted or not, in reading order; null for a person the copy does not name ("one neighbour"). */
   const speakers: { mention: Mention | null; paragraph: number; at: number }[] = [];
-  const remember = (span: NameSpan, roleWords: string[]) => {
+  const remember = (span: NameSpan, roleWords: string[], heads: string[] = []) => {
     const name = fullName(span.text);
     let mention = mentions.find((candidate) => candidate.name === name);
     const kind = mention?.kind ?? span.kind;
@@ -275,7 +291,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
     if (!mention.seen.includes(position)) mention.seen.push(position);
     for (const word of roleWords) {
       mention.roleWords.add(word);
-      if (PERSON_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word) || FEMALE_ROLES.has(word) || MALE_ROLES.has(word)) mention.roles.add(word);
+      if (PERSON_NOUNS.has(word) || ORGANIZATION_NOUNS.has(word) || FEMALE_ROLES.has(word) || MALE_ROLES.has(word) || heads.includes(word)) mention.roles.add(word);
       if (!mention.gender && FEMALE_ROLES.has(word)) mention.gender = 'female';
       if (!mention.gender && MALE_ROLES.has(word)) mention.gender = 'male';
     }
@@ -316,7 +332,8 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
       const names = reader
         .namesIn(sentenceText, sentence.start)
         // Not the words of a quotation, nor an acronym in brackets, which only repeats the name before it.
-        .filter((name) => !inside.some((span) => name.start > span.open && name.end < span.close) && !(text[name.start - 1] === '(' && text[name.end] === ')'));
+        .filter((name) => !inside.some((span) => name.start > span.open && name.end < span.close) && !(text[name.start - 1] === '(' && text[name.end] === ')'))
+        .map((name) => (name.kind ? name : { ...name, kind: settled.get(name.text) ?? null }));
       // A birth name is the same person ("Born Margit Halvorsen in Bergen", of Margit Rowe).
       for (const name of names) {
         if (name.kind !== 'PERSON' || !/\b(?:born|née|nee)\s+$/i.test(text.slice(Math.max(sentence.start, name.start - 8), name.start))) continue;
@@ -333,6 +350,14 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         const apposition = /^\s*(?:\([^)]*\))?\s*,\s*(?:the|a|an|its|their)\s+((?:[\p{Ll}-]+(?:[’']s)?\s+){0,2}[\p{Ll}-]+)/u.exec(rest);
         const noun = /^\s+([\p{Ll}]+)\b/u.exec(rest);
         return [...before, ...wordsOf(apposition?.[1] ?? ''), ...(noun && ORGANIZATION_NOUNS.has(noun[1]) ? [noun[1]] : [])];
+      };
+      // The head noun of a role set off beside a name is a role whatever the noun ("the senior coroner for
+      // Ravensdale, Ruth Ellingham"; "Quinta Verdemar, the largest pig farm in the catchment"): "the coroner",
+      // "the farm" may stand for it later.
+      const headsOf = (name: NameSpan) => {
+        const before = /(?:\b(?:the|a|an|its|their|his|her)|[’']s)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)(?:\s+(?:of|for|at|with)\s+(?:the\s+)?(?:\p{Lu}[\p{L}’'-]*\s*)+)?\s*,\s*$/u.exec(text.slice(Math.max(sentence.start, name.start - 60), name.start));
+        const after = /^\s*(?:\([^)]*\))?\s*,\s*(?:the|a|an|its|their|his|her)\s+(?:[\p{Ll}-]+\s+){0,3}?([\p{Ll}-]+)(?=\s*[,.;]|\s+(?:of|for|at|in|with|from|on|who|which|that)\b)/u.exec(text.slice(name.end, name.end + 80));
+        return [before?.[1], after?.[1]].filter((head): head is string => Boolean(head));
       };
 
       const recency = (mention: Mention, here: number) => Math.max(-1, ...mention.seen.filter((position) => position < here));
@@ -390,7 +415,12 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
           if (!pronoun.kind) return null;
           // "It said" after "the study found": the study, which says nothing a tag could hold.
           if (/^\s*the\s+(?!(?:\S+\s+)?(?:agency|ministry|department|company|firm|council|court|government|party|committee|group|union|bank|club|police|authority|board|regulator|service)\b)\p{Ll}/iu.test(sentenceText)) return null;
-          const organizations = mentions.filter((mention) => mention.kind === 'ORGANIZATION' && recency(mention, here) >= 0);
+          // "The company said … "…," it said": what the paragraph's organisation noun stood for, or no one.
+          const subject = [...text.slice(0, offset).matchAll(NOUN_SPEAKS)].pop();
+          const head = subject ? wordsOf(subject[1]).pop()! : '';
+          if (subject && (ORGANIZATION_NOUNS.has(head) || COMPANY_NOUNS.has(head))) return resolve(subject[1], subject.index!);
+          // Not an outlet the copy credits: it carries the words, it does not say them.
+          const organizations = mentions.filter((mention) => mention.kind === 'ORGANIZATION' && !outlets.has(mention.name) && recency(mention, here) >= 0);
           return organizations.sort((a, b) => recency(b, here) - recency(a, here))[0] ?? null;
         }
         if (words.length === 1 && POLICE_WORDS.has(words[0])) return organizationBy('police', here);
@@ -416,12 +446,12 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         }
         // "A resident", "an official": someone the copy has not named.
         if (words[0] !== 'the' || owner.length) return null;
-        const people = PERSON_NOUNS.has(noun)
-          ? mentions.filter((mention) => mention.kind === 'PERSON' && mention.roles.has(noun) && modifiers.every((word) => mention.roleWords.has(word)) && recency(mention, here) >= 0)
-          : [];
+        const kinds = ROLE_KINDS[noun] ?? [noun];
+        const people = mentions.filter((mention) => mention.kind === 'PERSON' && kinds.some((kind) => mention.roles.has(kind) || (kind !== noun && mention.roleWords.has(kind))) && modifiers.every((word) => mention.roleWords.has(word)) && recency(mention, here) >= 0);
         if (people.length) return people.sort((a, b) => recency(b, here) - recency(a, here))[0];
         // "The executive" may be a person's role or, failing one, an organisation's ("the Transport Executive").
-        return ORGANIZATION_NOUNS.has(noun) || COMPANY_NOUNS.has(noun) ? organizationBy(noun, here) : null;
+        const organizationRole = mentions.some((mention) => mention.kind === 'ORGANIZATION' && mention.roles.has(noun));
+        return ORGANIZATION_NOUNS.has(noun) || COMPANY_NOUNS.has(noun) || organizationRole ? organizationBy(noun, here) : null;
       };
 
       /**
@@ -442,6 +472,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         const stretch = text.slice(start, end);
         const candidates = names.filter((name) => name.start >= start && name.end <= end && name.kind !== 'PLACE');
         if (where === 'after') {
+          if (CARRIED_AFTER.test(stretch)) return { mention: null, phrase: false };
           // "…," said X / "…," X said / "…," she added / "…," the minister said
           const saidFirst = /^\s*[,:—–-]?\s*(\p{Ll}+)\s+(.*)$/su.exec(stretch);
           if (saidFirst && SPEECH.has(saidFirst[1].toLowerCase())) {
@@ -487,7 +518,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         const described = (name: NameSpan) =>
           afterPreposition(name) || candidates.some((other) => other.end < name.start && !afterPreposition(other) && /^\s*,\s*[^,\s][^,]*$/.test(text.slice(other.end, name.start)));
         const possessive = (name: NameSpan) => /^[’']/.test(text.slice(name.end));
-        const relative = (name: NameSpan) => /^\s*,\s*who\s/.test(text.slice(name.end));
+        const relative = (name: NameSpan) => /^(?:\s*,[^,"“”]{1,100})?\s*,\s*(?:who|which)\s/.test(text.slice(name.end));
         const speaking = candidates
           .map((candidate) => ({ candidate, reach: candidate.end + (SPEAKS_NEXT.exec(text.slice(candidate.end, end))?.[0].length ?? -Infinity) }))
           .filter(({ candidate, reach }) => reach > candidate.end && !credited(candidate) && !possessive(candidate) && (relative(candidate) || !described(candidate)));
@@ -525,7 +556,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
       };
 
       const mentionOf = (name: NameSpan): Mention => {
-        remember(name, rolesOf(name));
+        remember(name, rolesOf(name), headsOf(name));
         return mentions.find((mention) => mention.name === fullName(name.text))!;
       };
 
@@ -534,7 +565,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
       // A short form of a name the copy gave in full counts as a mention of it ("Brightwater's rivals").
       const known = (name: NameSpan) => Boolean(name.kind) || (fullName(name.text) !== name.text && mentions.some((mention) => mention.name === fullName(name.text)));
       for (const name of names) {
-        if (name.start < firstOpen && known(name)) remember(name, rolesOf(name));
+        if (name.start < firstOpen && known(name)) remember(name, rolesOf(name), headsOf(name));
         // A name the copy does not explain still gives its words to shorter mentions ("Rui Calado's header" … "Calado").
         else if (!name.kind && name.text.includes(' ') && !longNames.some((entry) => entry.name === name.text)) longNames.push({ name: name.text, kind: null });
       }
@@ -617,7 +648,7 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
         closingSpeaker = closing ? { mention: closing, blockIndex: paragraph.blockIndex } : null;
       }
       // Names after the quotations count for the sentences that follow.
-      for (const name of names) if (name.start >= firstOpen && known(name)) remember(name, rolesOf(name));
+      for (const name of names) if (name.start >= firstOpen && known(name)) remember(name, rolesOf(name), headsOf(name));
       // "Hannah Greaves said:" closing a paragraph introduces the quotation that opens the next.
       if (sentence.end >= text.trimEnd().length && inside.length === 0 && /:\s*$/.test(sentenceText)) {
         colonSpeaker = speakerIn(sentence.start, text.trimEnd().length - 1, 'before').mention;
