@@ -61,6 +61,10 @@ describe('importArticle reads the copy: quotes with their speakers and outlets, 
       ['some small comfort', 'Kim Jong Un', 'kim-jong-un', 'Korean Central News Agency'],
     ]);
     expect(draft.quotes.every((quote) => quote.origin === 'ANALYSIS' && quote.attributed)).toBe(true);
+    // Each quote keeps the sentence it stands in.
+    expect(draft.quotes[3].context).toBe(
+      'According to the Korean Central News Agency (KCNA), Kim Jong Un expressed his desire to expedite the project, hoping it would offer "some small comfort" to the bereaved families.',
+    );
     expect(draft.quotes[0].speaker?.kind).toBe('ORGANIZATION');
 
     const kinds = Object.fromEntries(draft.tags.map((tag) => [tag.name, tag.kind]));
@@ -101,6 +105,11 @@ describe('importArticle reads the copy: quotes with their speakers and outlets, 
       ['a quiet betrayal of the east side', 'Tom Ferrand', true, 'tom-ferrand'],
       // The copy does not say which worker: no speaker rather than a wrong one.
       ['Nobody asked the drivers', '', false, null],
+    ]);
+    expect(quotes.map((quote) => quote.context)).toEqual([
+      '"We have listened, and we have decided," said Priya Castellan, the council\'s leader.',
+      'Opposition councillor Tom Ferrand called the vote "a quiet betrayal of the east side".',
+      '"Nobody asked the drivers," one depot worker said.',
     ]);
     const tags = first.article!.tags;
     expect(tags.find((tag) => tag.name === 'Wenlow Borough Council')?.kind).toBe('ORGANIZATION');

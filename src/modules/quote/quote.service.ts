@@ -16,6 +16,7 @@ import { LIMITS } from '../article/article.limits';
 import { Tag } from '../tag/tag.entity';
 import { fromGlobalIdOf, inputIdOf, tryGlobalIdOf } from '../node/global-id';
 import { asNodes } from '../node/node.type';
+import { sentenceAround } from '../analysis/analysis.context';
 import type { FoundQuote } from '../analysis/analysis.quotes';
 import type { Article } from '../article/article.entity';
 import type { ArticleService } from '../article/article.service';
@@ -121,11 +122,12 @@ export class QuoteService {
         speakerName: (quote.speakerName ?? '').slice(0, LIMITS.speakerName),
         speaker: tag(quote.speakerName),
         reportedBy: tag(quote.reportedBy),
+        context: sentenceAround(blockText(article.body[quote.blockIndex]), quote.text, LIMITS.quoteContext),
       };
       const same = earlier.get(quote.text);
       earlier.delete(quote.text);
       if (same) quotes.push(tx.assign(same, fields));
-      else quotes.push(tx.create(Quote, { ...fields, article, position: 0, text: quote.text.slice(0, LIMITS.quote), origin: QuoteOrigin.ANALYSIS, context: null }));
+      else quotes.push(tx.create(Quote, { ...fields, article, position: 0, text: quote.text.slice(0, LIMITS.quote), origin: QuoteOrigin.ANALYSIS }));
     }
     for (const gone of earlier.values()) tx.remove(gone);
     const goneIds = new Set([...earlier.values()].map((quote) => quote.id));
@@ -243,11 +245,15 @@ export class QuoteService {
   }
 }
 
+/** The words of a paragraph or list, as quotes are found in them. */
+function blockText(block: StoredBlock | undefined): string {
+  return block?.type === 'PARAGRAPH' ? block.text : block?.type === 'LIST' ? block.items.join('\n') : '';
+}
+
 /** Quotes sorted by the block that holds them (none: last), then by where their words start in it. */
 function inReadingOrder(body: StoredBlock[], quotes: Quote[]): Quote[] {
   const offset = (quote: Quote) => {
-    const block = quote.blockIndex === null || quote.blockIndex === undefined ? undefined : body[quote.blockIndex];
-    const text = block?.type === 'PARAGRAPH' ? block.text : block?.type === 'LIST' ? block.items.join('\n') : '';
+    const text = blockText(quote.blockIndex === null || quote.blockIndex === undefined ? undefined : body[quote.blockIndex]);
     const at = text.indexOf(quote.text.split(' ').slice(0, 3).join(' '));
     return at < 0 ? Number.MAX_SAFE_INTEGER : at;
   };
