@@ -167,7 +167,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     ready: () => health.check(),
   });
   const server = http.createServer((req, res) => void handler(req, res));
-  server.keepAliveTimeout = 5_000;
+  // Idle kept-alive connections close after 65 s, not Node's 5 s: a client (or a proxy, which commonly
+  // keeps them 60 s) that picks an idle connection just as the server closes it gets no answer at all
+  // ("other side closed"). Past a load balancer's idle timeout, the proxy always closes first.
+  server.keepAliveTimeout = 65_000;
+  // Above keepAliveTimeout, as Node asks, so a slow request's headers are not cut by the keep-alive timer.
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
