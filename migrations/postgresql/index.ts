@@ -11,6 +11,7 @@ import { Migration20261204100000_tag_aliases } from './Migration20261204100000_t
 import { Migration20261204120000_search_prefix } from './Migration20261204120000_search_prefix';
 import { Migration20261204220000_quote_origin } from './Migration20261204220000_quote_origin';
 import { Migration20261204221353_article_field_limits } from './Migration20261204221353_article_field_limits';
+import { Migration20261204230000_quote_speaker_feed } from './Migration20261204230000_quote_speaker_feed';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -25,4 +26,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204120000_search_prefix', class: Migration20261204120000_search_prefix },
   { name: 'Migration20261204220000_quote_origin', class: Migration20261204220000_quote_origin },
   { name: 'Migration20261204221353_article_field_limits', class: Migration20261204221353_article_field_limits },
+  { name: 'Migration20261204230000_quote_speaker_feed', class: Migration20261204230000_quote_speaker_feed },
 ];

@@ -8,6 +8,7 @@ import { Migration20261127110000_similar_order } from './Migration20261127110000
 import { Migration20261204100000_tag_aliases } from './Migration20261204100000_tag_aliases';
 import { Migration20261204120000_search_prefix } from './Migration20261204120000_search_prefix';
 import { Migration20261204220000_quote_origin } from './Migration20261204220000_quote_origin';
+import { Migration20261204230000_quote_speaker_feed } from './Migration20261204230000_quote_speaker_feed';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -19,4 +20,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261204100000_tag_aliases', class: Migration20261204100000_tag_aliases },
   { name: 'Migration20261204120000_search_prefix', class: Migration20261204120000_search_prefix },
   { name: 'Migration20261204220000_quote_origin', class: Migration20261204220000_quote_origin },
+  { name: 'Migration20261204230000_quote_speaker_feed', class: Migration20261204230000_quote_speaker_feed },
 ];

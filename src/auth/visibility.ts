@@ -17,19 +17,29 @@ export function effectiveStatus(article: { status: ArticleStatus; publishedAt?: 
   return article.status;
 }
 
+/**
+ * Where a query reads an article's status and publication time: the alias of a table with `status`
+ * and `published_at` columns, or the two columns by name (a quote's copies of its article's).
+ */
+export type StatusColumns = string | { status: string; publishedAt: string };
+
+function columnsOf(at: StatusColumns): { status: string; publishedAt: string } {
+  return typeof at === 'string' ? { status: `${at}.status`, publishedAt: `${at}.published_at` } : at;
+}
+
 /** Restricts an article query (alias `a`) to rows of the given effective status, or to the public set. */
-export function whereStatus(qb: Knex.QueryBuilder, now: Date, status: ArticleStatus | null, alias = 'a'): Knex.QueryBuilder {
-  const col = (name: string) => `${alias}.${name}`;
-  const due = (inner: Knex.QueryBuilder) => inner.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '<=', now);
+export function whereStatus(qb: Knex.QueryBuilder, now: Date, status: ArticleStatus | null, alias: StatusColumns = 'a'): Knex.QueryBuilder {
+  const col = columnsOf(alias);
+  const due = (inner: Knex.QueryBuilder) => inner.where(col.status, ArticleStatus.SCHEDULED).where(col.publishedAt, '<=', now);
   switch (status) {
     case null:
-      return qb.where((outer) => outer.whereIn(col('status'), [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED]).orWhere(due));
+      return qb.where((outer) => outer.whereIn(col.status, [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED]).orWhere(due));
     case ArticleStatus.PUBLISHED:
-      return qb.where((outer) => outer.where(col('status'), ArticleStatus.PUBLISHED).orWhere(due));
+      return qb.where((outer) => outer.where(col.status, ArticleStatus.PUBLISHED).orWhere(due));
     case ArticleStatus.SCHEDULED:
-      return qb.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '>', now);
+      return qb.where(col.status, ArticleStatus.SCHEDULED).where(col.publishedAt, '>', now);
     default:
-      return qb.where(col('status'), status);
+      return qb.where(col.status, status);
   }
 }
 
@@ -42,10 +52,10 @@ export type StatusPart = (qb: Knex.QueryBuilder) => Knex.QueryBuilder;
  * publication order can read each part in index order and merge them, where the OR of whereStatus
  * leaves PostgreSQL to read and sort every visible row. Together they select what whereStatus does.
  */
-export function statusParts(now: Date, status: ArticleStatus | null, alias = 'a'): StatusPart[] {
-  const col = (name: string) => `${alias}.${name}`;
-  const is = (value: ArticleStatus) => (qb: Knex.QueryBuilder) => qb.where(col('status'), value);
-  const due = (qb: Knex.QueryBuilder) => qb.where(col('status'), ArticleStatus.SCHEDULED).where(col('published_at'), '<=', now);
+export function statusParts(now: Date, status: ArticleStatus | null, alias: StatusColumns = 'a'): StatusPart[] {
+  const col = columnsOf(alias);
+  const is = (value: ArticleStatus) => (qb: Knex.QueryBuilder) => qb.where(col.status, value);
+  const due = (qb: Knex.QueryBuilder) => qb.where(col.status, ArticleStatus.SCHEDULED).where(col.publishedAt, '<=', now);
   switch (status) {
     case null:
       return [is(ArticleStatus.PUBLISHED), is(ArticleStatus.ARCHIVED), due];

@@ -95,6 +95,6 @@ describe('drafts and scheduled pieces never leak', () => {
     const piece = await unpublishedPiece('monorail', at);
     expect(await look(desk.anonymous, piece)).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, at.getTime() - Date.now() + 100));
-    expect(await look(desk.anonymous, piece)).toEqual(expect.arrayContaining(['article', 'route:Article', 'node', 'section', 'tag', 'author', 'relatedCoverage']));
+    expect(await look(desk.anonymous, piece)).toEqual(expect.arrayContaining(['article', 'route:Article', 'node', 'section', 'tag', 'tag.quotes', 'author', 'relatedCoverage']));
   });
 });

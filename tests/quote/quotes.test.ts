@@ -28,6 +28,16 @@ describe('quotes(filter:)', () => {
     expect(none.quotes.totalCount).toBe(0);
   });
 
+  it("pages a speaker's quotes (read from their own index) in the order and number of the whole list", async () => {
+    const all = await collectPages(async (after) => (await t.client.request(QuoteSearchDocument, { first: 100, after })).quotes);
+    const page = (first: number) => async (after: string | null) => (await t.client.request(QuoteSearchDocument, { filter: { speaker: ' Kim-Jong-Un ' }, first, after })).quotes;
+    const bySpeaker = await collectPages(page(2));
+    expect(bySpeaker.length).toBeGreaterThan(2);
+    expect(bySpeaker.length).toBe((await page(0)(null)).totalCount);
+    expect(bySpeaker).toEqual(await collectPages(page(100)));
+    expect(bySpeaker).toEqual(all.filter((quote) => bySpeaker.some((own) => own.text === quote.text && own.article.slug === quote.article.slug)));
+  });
+
   it('refuses an article filter that is not an article ID', async () => {
     const { article } = await t.client.request(ArticleBySlugDocument, { slug: SAEPPYOL.slug });
     const errors = await expectGraphQLError(t.client, QuoteSearchDocument, { filter: { article: article!.quotes[0].id } }, 'BAD_USER_INPUT');

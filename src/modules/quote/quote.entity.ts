@@ -1,5 +1,6 @@
 import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { Article } from '../article/article.entity';
+import { ArticleStatus } from '../article/article.enums';
 import { LIMITS } from '../article/article.limits';
 import { Tag } from '../tag/tag.entity';
 import { QuoteOrigin } from './quote.enums';
@@ -7,8 +8,13 @@ import { QuoteOrigin } from './quote.enums';
 /** Words someone said, as an article reports them, linked to the speaker's tag when known. */
 @Entity({ tableName: 'quote' })
 @Index({ properties: ['article', 'position'] })
-// Who said what, across articles.
-@Index({ properties: ['speaker', 'article'] })
+// Who said what, across articles: a speaker's quotes of each status in list order (QuoteService.list),
+// so the newest are an index range however many there are. An expression for the mixed directions,
+// which the schema diff compares by name.
+@Index({
+  name: 'quote_speaker_feed_index',
+  expression: 'create index "quote_speaker_feed_index" on "quote" ("speaker_id", "article_status", "article_published_at" desc, "article_id" desc, "position")',
+})
 export class Quote {
   [OptionalProps]?: 'createdAt' | 'origin';
 
@@ -47,6 +53,16 @@ export class Quote {
 
   @Property({ type: 'datetime' })
   createdAt: Date = new Date();
+
+  /**
+   * The article's status and publication time, copied onto its quotes by triggers on both tables
+   * (migration 20261204230000) so that no write can leave them behind; the app never sets them.
+   */
+  @Property({ type: 'string', length: 16, nullable: true })
+  articleStatus?: ArticleStatus | null;
+
+  @Property({ type: 'datetime', nullable: true })
+  articlePublishedAt?: Date | null;
 }
 
 /** The words of a quote the analysis found and an editor removed: reanalysis does not bring them back. */
