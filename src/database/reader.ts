@@ -210,6 +210,19 @@ export function dialectOf(em: EntityManager): DatabaseConfig['kind'] {
   return (em.getKnex().client as { dialect?: string }).dialect === 'postgresql' ? 'postgresql' : 'sqlite';
 }
 
+/**
+ * Runs a write in `em`'s transaction (when there is one) with its values bound, through knex rather
+ * than MikroORM's runner, which inlines every value into the SQL text: a bulk write's text ran to
+ * megabytes, formatted in Node and parsed again by the database. Arrays stay one value (PostgreSQL
+ * `?::integer[]`), where the inlining spread them. Counted as every statement is (onQuery).
+ */
+export async function writeBound(em: EntityManager, query: Knex.QueryBuilder | Knex.Raw): Promise<void> {
+  const { sql, bindings } = query.toSQL();
+  em.config.get('onQuery')(sql, bindings as unknown[]);
+  const transaction = em.getTransactionContext<Knex.Transaction>();
+  await (transaction ? query.transacting(transaction) : query);
+}
+
 /** Column values come back as numbers (SQLite) or Dates (PostgreSQL); the API speaks Date. */
 export function toDate(value: unknown): Date {
   return value instanceof Date ? value : new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as string | number));

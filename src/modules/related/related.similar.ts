@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { dialectOf, SqlReader } from '../../database/reader';
+import { dialectOf, SqlReader, writeBound } from '../../database/reader';
 import { ArticleStatus } from '../article/article.enums';
 
 /**
@@ -98,7 +98,7 @@ export async function refreshSimilar(em: EntityManager, articleId: number): Prom
   const locked = await lockLists(reader, [articleId, ...placing], articleId);
   const before = await takeRows(em, reader, articleId, locked);
   // Conflicts cannot happen under the locks; should a writer that takes none ever race this one, the row is refreshed, not duplicated.
-  if (fresh.length) await write(em, knex('article_similar').insert(fresh).onConflict(['article_id', 'similar_id']).merge(['score']));
+  if (fresh.length) await writeBound(em, knex('article_similar').insert(fresh).onConflict(['article_id', 'similar_id']).merge(['score']));
   // The lists that took the article in may now hold one too many. Ranked from the index alone: ties
   // on score, which the read breaks by date, are too rare at the cut to be worth reading articles for.
   let trimmed: Pick<StoredRow, 'article_id' | 'similar_id'>[] = [];
@@ -167,8 +167,8 @@ async function refreshLists(em: EntityManager, articleIds: readonly number[]): P
   const reader = new SqlReader(em, dialectOf(em));
   for (let start = 0; start < articleIds.length; start += BATCH) {
     const ids = articleIds.slice(start, start + BATCH);
-    await write(em, reader.knex('article_similar').whereIn('article_id', ids).delete());
-    await write(em, insertLists(reader, ids, false));
+    await writeBound(em, reader.knex('article_similar').whereIn('article_id', ids).delete());
+    await writeBound(em, insertLists(reader, ids, false));
   }
 }
 
@@ -184,23 +184,23 @@ export async function refreshAllSimilar(em: EntityManager): Promise<void> {
   const knex = reader.knex;
   const postgres = reader.dialect === 'postgresql';
   const date = postgres ? 'timestamptz' : 'integer';
-  await write(em, knex('article_similar').delete());
-  if (postgres) await write(em, knex.raw(`alter table ?? ${FOREIGN_KEYS.map(() => 'drop constraint ??').join(', ')}`, ['article_similar', ...FOREIGN_KEYS.map(([name]) => name)]));
-  await write(em, knex.raw(`create temporary table ?? (id integer primary key, section_id integer not null, status varchar(16) not null, published_at ${date}, created_at ${date} not null)`, [REBUILD.articles]));
+  await writeBound(em, knex('article_similar').delete());
+  if (postgres) await writeBound(em, knex.raw(`alter table ?? ${FOREIGN_KEYS.map(() => 'drop constraint ??').join(', ')}`, ['article_similar', ...FOREIGN_KEYS.map(([name]) => name)]));
+  await writeBound(em, knex.raw(`create temporary table ?? (id integer primary key, section_id integer not null, status varchar(16) not null, published_at ${date}, created_at ${date} not null)`, [REBUILD.articles]));
   const columns = ['id', 'section_id', 'status', 'published_at', 'created_at'];
-  await write(em, insertInto(knex, REBUILD.articles, columns, knex('article').select(columns)));
-  await write(em, knex.raw('create temporary table ?? (tag_id integer primary key, weight double precision not null)', [REBUILD.weights]));
-  await write(em, insertInto(knex, REBUILD.weights, ['tag_id', 'weight'], tagWeights(knex)));
+  await writeBound(em, insertInto(knex, REBUILD.articles, columns, knex('article').select(columns)));
+  await writeBound(em, knex.raw('create temporary table ?? (tag_id integer primary key, weight double precision not null)', [REBUILD.weights]));
+  await writeBound(em, insertInto(knex, REBUILD.weights, ['tag_id', 'weight'], tagWeights(knex)));
   // PostgreSQL plans the batches from statistics, which temporary tables only get when asked.
-  if (postgres) await write(em, knex.raw('analyze ??, ??', [REBUILD.articles, REBUILD.weights]));
+  if (postgres) await writeBound(em, knex.raw('analyze ??, ??', [REBUILD.articles, REBUILD.weights]));
   const rows = await reader.all<{ id: number }>(knex('article').select('id').orderBy('id'));
   const ids = rows.map((row) => row.id);
-  for (let start = 0; start < ids.length; start += BATCH) await write(em, insertLists(reader, ids.slice(start, start + BATCH), false, REBUILD));
-  await write(em, knex.raw('drop table ??', [REBUILD.articles]));
-  await write(em, knex.raw('drop table ??', [REBUILD.weights]));
+  for (let start = 0; start < ids.length; start += BATCH) await writeBound(em, insertLists(reader, ids.slice(start, start + BATCH), false, REBUILD));
+  await writeBound(em, knex.raw('drop table ??', [REBUILD.articles]));
+  await writeBound(em, knex.raw('drop table ??', [REBUILD.weights]));
   if (postgres) {
     const add = FOREIGN_KEYS.map(() => 'add constraint ?? foreign key (??) references ?? (??) on delete cascade').join(', ');
-    await write(em, knex.raw(`alter table ?? ${add}`, ['article_similar', ...FOREIGN_KEYS.flatMap(([name, column]) => [name, column, 'article', 'id'])]));
+    await writeBound(em, knex.raw(`alter table ?? ${add}`, ['article_similar', ...FOREIGN_KEYS.flatMap(([name, column]) => [name, column, 'article', 'id'])]));
   }
 }
 
@@ -321,15 +321,11 @@ async function takeRows(em: EntityManager, reader: SqlReader, articleId: number,
 async function deleteReturning<T>(em: EntityManager, reader: SqlReader, rows: Knex.QueryBuilder, columns: string[]): Promise<T[]> {
   if (reader.dialect === 'postgresql') return reader.all<T>(rows.delete().returning(columns));
   const found = await reader.all<T>(rows.clone().select(columns));
-  if (found.length) await write(em, rows.delete());
+  if (found.length) await writeBound(em, rows.delete());
   return found;
 }
 
 /** `insert into table (columns) select …`. */
 function insertInto(knex: Knex, table: string, columns: string[], rows: Knex.QueryBuilder): Knex.QueryBuilder {
   return knex.into(knex.raw(`?? (${columns.map(() => '??').join(', ')})`, [table, ...columns])).insert(rows);
-}
-
-async function write(em: EntityManager, query: Knex.QueryBuilder | Knex.Raw): Promise<void> {
-  await em.getConnection().execute(query, [], 'run', em.getTransactionContext());
 }

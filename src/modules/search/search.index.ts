@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { CacheScope } from '../../cache/cache-scope';
-import { dialectOf, SqlReader } from '../../database/reader';
+import { dialectOf, SqlReader, writeBound } from '../../database/reader';
 import { ArticleStatus } from '../article/article.enums';
 import { createArticleLoaders } from '../article/article.loaders';
 import { renderText } from '../body/body.render';
@@ -26,7 +26,10 @@ import { searchEngine } from './search.engines';
  * word that no article holds any more matches nothing, and removing it would mean counting its uses.
  */
 
-/** Ids per round trip: well under both databases' limits on bound parameters. */
+/**
+ * Articles per round trip, and rows per multi-row insert on SQLite: well under both databases' limits
+ * on bound parameters, and within SQLite's 500 terms of a compound select (knex's multi-row insert there).
+ */
 const CHUNK = 500;
 
 /** Control characters never reach the index: the highlighter marks matches with two of them. */
@@ -49,36 +52,63 @@ interface SearchDocument {
  * dropped from the index.
  */
 export async function reindexArticles(em: EntityManager, articleIds: readonly number[]): Promise<void> {
+  const postgres = dialectOf(em) === 'postgresql';
+  const engine = searchEngine(dialectOf(em));
+  const words = new Set<string>();
   for (let start = 0; start < articleIds.length; start += CHUNK) {
     const ids = [...new Set(articleIds.slice(start, start + CHUNK))];
     const documents = await searchDocuments(new SqlReader(em, dialectOf(em)), ids);
     // PostgreSQL overwrites an entry in place (insert … on conflict), so two transactions indexing the
     // same article never collide on its key, and a save of a live piece costs one statement, not two.
     // FTS5 tables take no upsert: there every entry goes and comes back.
-    const postgres = dialectOf(em) === 'postgresql';
     const indexed = new Set(documents.map((doc) => doc.id));
     const gone = postgres ? ids.filter((id) => !indexed.has(id)) : ids;
     if (gone.length) await removeFromIndex(em, gone);
-    if (documents.length) {
-      const insert = em.getKnex()('article_search').insert(documents.map((doc) => toIndexRow(em, doc)));
-      await write(em, postgres ? insert.onConflict('article_id').merge(['status', 'published_at', 'texts']) : insert);
-      await addWords(em, documents);
-    }
+    if (documents.length) await writeBound(em, postgres ? upsertPostgres(em.getKnex(), documents) : em.getKnex()('article_search').insert(documents.map(toSqliteRow)));
+    for (const doc of documents) for (const text of [doc.headline, doc.standfirst, doc.tags, doc.body]) for (const word of engine.words(text)) words.add(word);
   }
+  await addWords(em, [...words].sort());
 }
 
 /**
- * Adds the words of these documents that article_search_word lacks. In order, so that two
- * transactions adding the same new words wait for each other rather than deadlock (PostgreSQL).
+ * One statement for the whole chunk, each column bound as one array: the values never pass through
+ * the SQL text, and the statement is the same whatever the chunk's size.
  */
-async function addWords(em: EntityManager, documents: SearchDocument[]): Promise<void> {
-  const engine = searchEngine(dialectOf(em));
-  const words = new Set<string>();
-  for (const doc of documents) for (const text of [doc.headline, doc.standfirst, doc.tags, doc.body]) for (const word of engine.words(text)) words.add(word);
-  const sorted = [...words].sort();
-  for (let start = 0; start < sorted.length; start += CHUNK) {
-    const rows = sorted.slice(start, start + CHUNK).map((word) => ({ word }));
-    await write(em, em.getKnex()('article_search_word').insert(rows).onConflict('word').ignore());
+function upsertPostgres(knex: Knex, documents: SearchDocument[]): Knex.Raw {
+  // knex's types know no array with nulls in it; node-postgres binds one as it binds any array.
+  const column = (value: (doc: SearchDocument) => string | number | Date | null) => documents.map(value) as Knex.Value;
+  return knex.raw(
+    `insert into article_search (article_id, status, published_at, texts)
+    select id, status, published_at, array[headline, standfirst, tags, body]
+    from unnest(?::integer[], ?::varchar[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[]) as doc (id, status, published_at, headline, standfirst, tags, body)
+    on conflict (article_id) do update set status = excluded.status, published_at = excluded.published_at, texts = excluded.texts`,
+    [
+      column((doc) => doc.id),
+      column((doc) => doc.status),
+      column((doc) => doc.publishedAt),
+      column((doc) => doc.headline),
+      column((doc) => doc.standfirst),
+      column((doc) => doc.tags),
+      column((doc) => doc.body),
+    ],
+  );
+}
+
+/**
+ * Adds the words (sorted) that article_search_word lacks. In order, so that two transactions adding
+ * the same new words wait for each other rather than deadlock (PostgreSQL, where `unnest` keeps the
+ * array's order; one bound array, so no chunks).
+ */
+async function addWords(em: EntityManager, words: string[]): Promise<void> {
+  if (!words.length) return;
+  const knex = em.getKnex();
+  if (dialectOf(em) === 'postgresql') {
+    await writeBound(em, knex.raw('insert into article_search_word (word) select unnest(?::text[]) on conflict (word) do nothing', [words]));
+    return;
+  }
+  for (let start = 0; start < words.length; start += CHUNK) {
+    const rows = words.slice(start, start + CHUNK).map((word) => ({ word }));
+    await writeBound(em, knex('article_search_word').insert(rows).onConflict('word').ignore());
   }
 }
 
@@ -90,7 +120,7 @@ export function reindexArticle(em: EntityManager, articleId: number): Promise<vo
 /** Drops articles from the index (PostgreSQL also does this itself when an article row is deleted). */
 export async function removeFromIndex(em: EntityManager, articleIds: number | readonly number[]): Promise<void> {
   const ids = typeof articleIds === 'number' ? [articleIds] : [...articleIds];
-  await write(em, em.getKnex()('article_search').whereIn(indexKey(em), ids).delete());
+  await writeBound(em, em.getKnex()('article_search').whereIn(indexKey(em), ids).delete());
 }
 
 /**
@@ -111,10 +141,10 @@ export async function reindexAll(em: EntityManager): Promise<void> {
       .where('tablename', 'article_search')
       .whereNot('indexname', 'article_search_pkey'),
   );
-  for (const index of indexes) await write(em, em.getKnex().raw('drop index ??', [index.name]));
+  for (const index of indexes) await writeBound(em, em.getKnex().raw('drop index ??', [index.name]));
   await reindexArticles(em, rows.map((row) => row.id));
-  for (const index of indexes) await write(em, em.getKnex().raw(index.definition));
-  await write(em, em.getKnex().raw('analyze article_search'));
+  for (const index of indexes) await writeBound(em, em.getKnex().raw(index.definition));
+  await writeBound(em, em.getKnex().raw('analyze article_search'));
 }
 
 /** FTS5 tables key their rows by rowid; the PostgreSQL table by article_id. */
@@ -122,16 +152,9 @@ function indexKey(em: EntityManager): string {
   return dialectOf(em) === 'sqlite' ? 'rowid' : 'article_id';
 }
 
-function toIndexRow(em: EntityManager, doc: SearchDocument): Record<string, string | number | Date | Knex.Raw | null> {
-  const { id, status, publishedAt, ...text } = doc;
-  if (dialectOf(em) === 'sqlite') return { rowid: id, ...text };
-  // Spelled out: knex would spread an array binding into separate values.
-  const texts = em.getKnex().raw('array[?, ?, ?, ?]::text[]', [text.headline, text.standfirst, text.tags, text.body]);
-  return { article_id: id, status, published_at: publishedAt, texts };
-}
-
-async function write(em: EntityManager, query: Knex.QueryBuilder | Knex.Raw): Promise<void> {
-  await em.getConnection().execute(query, [], 'run', em.getTransactionContext());
+/** An FTS5 row: its rowid is the article's id. */
+function toSqliteRow({ id, headline, standfirst, tags, body }: SearchDocument): Record<string, string | number> {
+  return { rowid: id, headline, standfirst, tags, body };
 }
 
 /** What a reader can search in each article: headline, standfirst, tag names and aliases, and the body as plain text (quotes and captions included). */
