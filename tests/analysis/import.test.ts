@@ -17,6 +17,7 @@ import {
 } from '../generated/graphql';
 import { useDesk } from '../editorial/support';
 import { expectGraphQLError } from '../support/app';
+import { SAEPPYOL, SEED_TAG_KINDS } from '../support/demo';
 
 const desk = useDesk();
 const seed = path.resolve(__dirname, '../../../shared/seed/saeppyol-street.txt');
@@ -41,14 +42,7 @@ describe('importArticle reads the copy: quotes with their speakers and outlets, 
     expect(userErrors).toEqual([]);
     const draft = article!;
     const headings = draft.body.flatMap((block) => (block.__typename === 'HeadingBlock' ? [block.text] : []));
-    expect(headings).toEqual([
-      'A Symbol of National Gratitude and Strategic Alignment',
-      'The Shadow of the Ukraine War',
-      'A Reciprocal Relationship: Arms for Technology',
-      'Honoring the Fallen: A National Campaign',
-      'Political Undercurrents and Future Trajectories',
-      'Broader Implications for Regional Security',
-    ]);
+    expect(headings).toEqual(SAEPPYOL.headings);
     expect(draft.body.filter((block) => block.__typename === 'ParagraphBlock')).toHaveLength(14);
     expect(Math.abs(draft.wordCount - 1133) / 1133).toBeLessThanOrEqual(0.02);
     expect(draft.bodySections).toHaveLength(7);
@@ -68,19 +62,7 @@ describe('importArticle reads the copy: quotes with their speakers and outlets, 
     expect(draft.quotes[0].speaker?.kind).toBe('ORGANIZATION');
 
     const kinds = Object.fromEntries(draft.tags.map((tag) => [tag.name, tag.kind]));
-    expect(kinds).toMatchObject({
-      'Kim Jong Un': 'PERSON',
-      'Kim Ju Ae': 'PERSON',
-      'Vladimir Putin': 'PERSON',
-      Pyongyang: 'PLACE',
-      'North Korea': 'PLACE',
-      Russia: 'PLACE',
-      Ukraine: 'PLACE',
-      'South Korea': 'PLACE',
-      'Korean Central News Agency': 'ORGANIZATION',
-      'Rodong Sinmun': 'ORGANIZATION',
-      'National Intelligence Service': 'ORGANIZATION',
-    });
+    expect(kinds).toMatchObject(SEED_TAG_KINDS);
     // The newsroom's own tags, one of them found by its alias (the copy says "KCNA" too): no twins.
     expect(draft.tags.find((tag) => tag.name === 'Korean Central News Agency')?.aliases).toContain('KCNA');
     expect(draft.tags.filter((tag) => /^kim-jong-un|^korean-central-news-agency|^kcna/.test(tag.slug)).map((tag) => tag.slug).sort()).toEqual(['kim-jong-un', 'korean-central-news-agency']);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findEntities } from '../../src/modules/analysis/analysis.entities';
 import { findQuotes } from '../../src/modules/analysis/analysis.quotes';
 import { plainTextToBlocks } from '../../src/modules/body/body.markdown';
+import { SEED_TAG_KINDS } from '../support/demo';
 
 const seed = path.resolve(__dirname, '../../../shared/seed/saeppyol-street.txt');
 
@@ -27,19 +28,7 @@ describe.skipIf(!fs.existsSync(seed))('the seed story, analysed (../shared/seed;
   it('names the people, organisations and places a newsroom would tag, an acronym as the name it stands for', () => {
     const entities = findEntities(paragraphs.map((paragraph) => paragraph.text));
     const tags = Object.fromEntries(entities.map((entity) => [entity.name, entity.kind]));
-    expect(tags).toMatchObject({
-      'Kim Jong Un': 'PERSON',
-      'Kim Ju Ae': 'PERSON',
-      'Vladimir Putin': 'PERSON',
-      Pyongyang: 'PLACE',
-      'North Korea': 'PLACE',
-      Russia: 'PLACE',
-      Ukraine: 'PLACE',
-      'South Korea': 'PLACE',
-      'Korean Central News Agency': 'ORGANIZATION',
-      'Rodong Sinmun': 'ORGANIZATION',
-      'National Intelligence Service': 'ORGANIZATION',
-    });
+    expect(tags).toMatchObject(SEED_TAG_KINDS);
     expect(entities.find((entity) => entity.name === 'Korean Central News Agency')?.aliases).toEqual(['KCNA']);
     // "Kim", alone, is Kim Jong Un named again, not a tag of its own; nationalities are no tags.
     expect(Object.keys(tags)).not.toContain('Kim');

@@ -18,3 +18,18 @@ export const SAEPPYOL = {
     { text: 'some small comfort', speakerName: 'Kim Jong Un', speaker: 'Kim Jong Un', reportedBy: 'Korean Central News Agency' },
   ],
 };
+
+/** The tags ../shared/seed/README.md says the seed story should be given, with their kinds (at least these). */
+export const SEED_TAG_KINDS = {
+  'Kim Jong Un': 'PERSON',
+  'Kim Ju Ae': 'PERSON',
+  'Vladimir Putin': 'PERSON',
+  Pyongyang: 'PLACE',
+  'North Korea': 'PLACE',
+  Russia: 'PLACE',
+  Ukraine: 'PLACE',
+  'South Korea': 'PLACE',
+  'Korean Central News Agency': 'ORGANIZATION',
+  'Rodong Sinmun': 'ORGANIZATION',
+  'National Intelligence Service': 'ORGANIZATION',
+} as const;
