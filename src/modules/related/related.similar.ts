@@ -174,34 +174,97 @@ async function refreshLists(em: EntityManager, articleIds: readonly number[]): P
 
 /**
  * Rebuilds the whole table: the migration that creates it, the seed and the benchmark corpus call this,
- * inside a transaction (which also takes the working tables away if it fails). It reads tag weights
- * and the few columns scoring needs from narrow temporary copies: looking up a hundred candidates
- * per article in the wide article rows (bodies and all) cost SQLite more than everything else. On
- * PostgreSQL the table is locked against readers until the transaction ends (see FOREIGN_KEYS).
+ * inside a transaction (which also takes the working tables away if it fails). On PostgreSQL the table
+ * is locked against readers until the transaction ends (see FOREIGN_KEYS).
  */
 export async function refreshAllSimilar(em: EntityManager): Promise<void> {
   const reader = new SqlReader(em, dialectOf(em));
   const knex = reader.knex;
-  const postgres = reader.dialect === 'postgresql';
-  const date = postgres ? 'timestamptz' : 'integer';
   await writeBound(em, knex('article_similar').delete());
-  if (postgres) await writeBound(em, knex.raw(`alter table ?? ${FOREIGN_KEYS.map(() => 'drop constraint ??').join(', ')}`, ['article_similar', ...FOREIGN_KEYS.map(([name]) => name)]));
-  await writeBound(em, knex.raw(`create temporary table ?? (id integer primary key, section_id integer not null, status varchar(16) not null, published_at ${date}, created_at ${date} not null)`, [REBUILD.articles]));
+  if (reader.dialect !== 'postgresql') return rebuildInBatches(em, reader);
+  await writeBound(em, knex.raw(`alter table ?? ${FOREIGN_KEYS.map(() => 'drop constraint ??').join(', ')}`, ['article_similar', ...FOREIGN_KEYS.map(([name]) => name)]));
+  await rebuildFromPostings(em, reader);
+  const add = FOREIGN_KEYS.map(() => 'add constraint ?? foreign key (??) references ?? (??) on delete cascade').join(', ');
+  await writeBound(em, knex.raw(`alter table ?? ${add}`, ['article_similar', ...FOREIGN_KEYS.flatMap(([name, column]) => [name, column, 'article', 'id'])]));
+}
+
+/**
+ * SQLite's rebuild: listRows in batches, reading tag weights and the few columns scoring needs from
+ * narrow temporary copies: looking up a hundred candidates per article in the wide article rows
+ * (bodies and all) cost SQLite more than everything else.
+ */
+async function rebuildInBatches(em: EntityManager, reader: SqlReader): Promise<void> {
+  const knex = reader.knex;
+  await writeBound(em, knex.raw('create temporary table ?? (id integer primary key, section_id integer not null, status varchar(16) not null, published_at integer, created_at integer not null)', [REBUILD.articles]));
   const columns = ['id', 'section_id', 'status', 'published_at', 'created_at'];
   await writeBound(em, insertInto(knex, REBUILD.articles, columns, knex('article').select(columns)));
   await writeBound(em, knex.raw('create temporary table ?? (tag_id integer primary key, weight double precision not null)', [REBUILD.weights]));
   await writeBound(em, insertInto(knex, REBUILD.weights, ['tag_id', 'weight'], tagWeights(knex)));
-  // PostgreSQL plans the batches from statistics, which temporary tables only get when asked.
-  if (postgres) await writeBound(em, knex.raw('analyze ??, ??', [REBUILD.articles, REBUILD.weights]));
   const rows = await reader.all<{ id: number }>(knex('article').select('id').orderBy('id'));
   const ids = rows.map((row) => row.id);
   for (let start = 0; start < ids.length; start += BATCH) await writeBound(em, insertLists(reader, ids.slice(start, start + BATCH), false, REBUILD));
   await writeBound(em, knex.raw('drop table ??', [REBUILD.articles]));
   await writeBound(em, knex.raw('drop table ??', [REBUILD.weights]));
-  if (postgres) {
-    const add = FOREIGN_KEYS.map(() => 'add constraint ?? foreign key (??) references ?? (??) on delete cascade').join(', ');
-    await writeBound(em, knex.raw(`alter table ?? ${add}`, ['article_similar', ...FOREIGN_KEYS.flatMap(([name, column]) => [name, column, 'article', 'id'])]));
-  }
+}
+
+/** PostgreSQL's rebuild works from one temporary table of weighed tags with what scoring needs of their articles. */
+const POSTINGS = 'similar_rebuild_posting';
+
+/**
+ * PostgreSQL's rebuild: the lists listRows computes, one article at a time in a single statement.
+ * listRows in batches joined, sorted and ranked some 200,000 pairs per 500 articles in sorts that
+ * spilled to disk (more work_mem made them no faster); per article, the pairs are a few hundred,
+ * grouped and cut to the best in memory. The postings carry the candidate's columns, so no article
+ * is looked up per candidate.
+ */
+async function rebuildFromPostings(em: EntityManager, reader: SqlReader): Promise<void> {
+  const knex = reader.knex;
+  await writeBound(
+    em,
+    knex.raw(
+      'create temporary table ?? (tag_id integer not null, article_id integer not null, weight double precision not null, section_id integer not null, status varchar(16) not null, published_at timestamptz, dated timestamptz not null)',
+      [POSTINGS],
+    ),
+  );
+  const postings = knex({ at: 'article_tag' })
+    .join(tagWeights(knex).as('w'), 'w.tag_id', 'at.tag_id')
+    .join({ a: 'article' }, 'a.id', 'at.article_id')
+    .select('at.tag_id', 'at.article_id', 'w.weight', 'a.section_id', 'a.status', 'a.published_at', knex.raw('coalesce(a.published_at, a.created_at) as dated'))
+    .orderBy(['at.tag_id', 'at.article_id']);
+  await writeBound(em, insertInto(knex, POSTINGS, ['tag_id', 'article_id', 'weight', 'section_id', 'status', 'published_at', 'dated'], postings));
+  await writeBound(em, knex.raw('create index on ?? (tag_id)', [POSTINGS]));
+  await writeBound(em, knex.raw('create index on ?? (article_id)', [POSTINGS]));
+  // PostgreSQL plans from statistics, which temporary tables only get when asked.
+  await writeBound(em, knex.raw('analyze ??', [POSTINGS]));
+  const days = reader.daysApart('c.dated', 'coalesce(src.published_at, src.created_at)');
+  // Grouped by the candidate's columns too, which the candidate's id decides: they are what the score and the order read.
+  const best = knex({ s: POSTINGS })
+    .join({ c: POSTINGS }, (on) => on.on('c.tag_id', 's.tag_id').andOn('c.article_id', '<>', 's.article_id'))
+    .where('s.article_id', knex.ref('src.id'))
+    .groupBy('c.article_id', 'c.section_id', 'c.status', 'c.published_at', 'c.dated')
+    .select('c.article_id as candidate_id', 'c.status', 'c.published_at', knex.raw(`${scoreSql(TAG_SUM, 'c.section_id', 'src.section_id', days)} as score`))
+    .orderByRaw(`${TAG_SUM} desc, c.article_id desc`)
+    .limit(TAG_CANDIDATES);
+  const listed = knex
+    .from(best.as('best'))
+    .whereIn('status', LISTABLE)
+    .select('candidate_id', 'score')
+    .orderByRaw('score desc, published_at desc, candidate_id desc')
+    .limit(KEPT);
+  const rows = knex.from(knex.raw('?? as src cross join lateral ? as listed', ['article', listed])).select('src.id', 'listed.candidate_id', 'listed.score');
+  await writeBound(em, insertInto(knex, 'article_similar', ['article_id', 'similar_id', 'score'], rows));
+  await writeBound(em, knex.raw('drop table ??', [POSTINGS]));
+}
+
+/**
+ * A pair's tag score, its weights added in tag order whatever the plan: a floating-point sum depends
+ * on its order, and listRows adds them so, which keeps the rebuilt scores identical to a save's.
+ */
+const TAG_SUM = 'sum(s.weight order by s.tag_id)';
+
+/** A candidate's score from its tag score, both pieces' sections and the days between them. */
+function scoreSql(tagScore: string, candidateSection: string, sourceSection: string, days: string): string {
+  return `cast((${tagScore} + case when ${candidateSection} = ${sourceSection} then ${SAME_SECTION} else 0 end) / (1 + ${days} / ${RECENCY_DAYS}) as double precision)`;
 }
 
 /**
@@ -255,7 +318,7 @@ function listRows(reader: SqlReader, sourceIds: readonly number[], neighbours: b
       'a.published_at',
       'a.status as candidate_status',
       'src.status as source_status',
-      knex.raw(`cast((m.tag_score + case when a.section_id = src.section_id then ${SAME_SECTION} else 0 end) / (1 + ${days} / ${RECENCY_DAYS}) as double precision) as score`),
+      knex.raw(`${scoreSql('m.tag_score', 'a.section_id', 'src.section_id', days)} as score`),
     );
   const ranked = knex('scored')
     .whereIn('candidate_status', LISTABLE)
