@@ -13,6 +13,7 @@ import path from 'node:path';
 import { projectRoot } from '../src/config/paths';
 import { findEntities } from '../src/modules/analysis/analysis.entities';
 import { NameReader } from '../src/modules/analysis/analysis.names';
+import { readableBlocks } from '../src/modules/body/body.blocks';
 import { findQuotes, type FoundQuote } from '../src/modules/analysis/analysis.quotes';
 import { markdownToBlocks, plainTextToBlocks } from '../src/modules/body/body.markdown';
 
@@ -61,10 +62,7 @@ export function loadFixtures(root = projectRoot(), set: (typeof FIXTURE_SETS)[nu
 
 /** The copy's paragraphs and list items, by block, as import stores them. */
 export function paragraphsOf(fixture: Pick<Fixture, 'copy' | 'format'>): { blockIndex: number; text: string }[] {
-  const blocks = fixture.format === 'MARKDOWN' ? markdownToBlocks(fixture.copy) : plainTextToBlocks(fixture.copy);
-  return blocks.flatMap((block, blockIndex) =>
-    block.type === 'PARAGRAPH' ? [{ blockIndex, text: block.text }] : block.type === 'LIST' ? block.items.map((text) => ({ blockIndex, text })) : [],
-  );
+  return readableBlocks(fixture.format === 'MARKDOWN' ? markdownToBlocks(fixture.copy) : plainTextToBlocks(fixture.copy));
 }
 
 const same = (a: string | null, b: string | null) => (a ?? '').toLowerCase().replace(/\s+/g, ' ').trim() === (b ?? '').toLowerCase().replace(/\s+/g, ' ').trim();

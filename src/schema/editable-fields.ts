@@ -62,10 +62,6 @@ export class EditableFields<S extends Specs> {
     return <S extends Specs>(specs: S & Checked<Entity, S>): EditableFields<S> => new EditableFields<S>(specs);
   }
 
-  get names(): (keyof S & string)[] {
-    return this.entries.map(([name]) => name);
-  }
-
   /** `alias.column as name` for each field, for a row query. */
   columns(alias: string): string[] {
     return this.entries.map(([name, spec]) => (spec.column === name ? `${alias}.${name}` : `${alias}.${spec.column} as ${name}`));

@@ -1,7 +1,7 @@
 import { Problems, type UserErrorValue } from '../../errors/errors';
 import { LIMITS } from '../article/article.limits';
 import { ImportFormat } from '../article/article.inputs';
-import type { StoredBlock } from '../body/body.blocks';
+import { readableBlocks, type StoredBlock } from '../body/body.blocks';
 import { copyToBlocks } from '../body/body.markdown';
 import { countWords } from '../body/body.render';
 import { TagKind } from '../tag/tag.enums';
@@ -18,7 +18,7 @@ export interface AnalysisDeps {
 }
 
 /** The most tags import puts on a draft: speakers and outlets first, then the most named. */
-export const MAX_FOUND_TAGS = 30;
+const MAX_FOUND_TAGS = 30;
 
 /** What the analysis read in a body: its quotations, and the people, organizations and places it names. */
 export interface CopyReading {
@@ -29,13 +29,6 @@ export interface CopyReading {
   entityNamed(name: string | null): FoundEntity | null;
   /** The entities import tags the draft with (at most MAX_FOUND_TAGS): speakers and outlets, then the most named. */
   tagged(): FoundEntity[];
-}
-
-/** The copy's paragraphs and list items, by block, as the analysis reads them. */
-export function readableBlocks(blocks: StoredBlock[]): { blockIndex: number; text: string }[] {
-  return blocks.flatMap((block, blockIndex) =>
-    block.type === 'PARAGRAPH' ? [{ blockIndex, text: block.text }] : block.type === 'LIST' ? block.items.map((text) => ({ blockIndex, text })) : [],
-  );
 }
 
 /** Reads a body's quotations and names; pure and synchronous, so import runs it inside its transaction. */

@@ -9,7 +9,7 @@ import { SqlReader } from '../../database/reader';
 import { conflict, duplicate, forbidden, invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import type { RequestContext, WriteResult, Written } from '../../request';
 import { Author } from '../author/author.entity';
-import type { StoredBlock } from '../body/body.blocks';
+import { quotableText, type StoredBlock } from '../body/body.blocks';
 import { BodyBlockType, type BodyBlockInput } from '../body/body.inputs';
 import { markdownInputToBlocks } from '../body/body.markdown';
 import type { AnalysisService, CopyReading } from '../analysis/analysis.service';
@@ -75,6 +75,7 @@ export class ArticleEditor {
       const problems = new Problems();
       const changes = this.readContent(input, problems, true);
       problems.check();
+      await this.checkReferences(tx, changes, null);
       return this.insert(tx, viewer, 'createArticle', changes);
     });
   }
@@ -378,9 +379,11 @@ export class ArticleEditor {
 
   // ---- saving --------------------------------------------------------------------------------
 
-  /** `alongside` adds what else the new article holds (its quotes) before the revision is kept, and names it. */
+  /**
+   * A new article from checked changes whose references the caller has checked (checkReferences).
+   * `alongside` adds what else it holds (its quotes) before the revision is kept, and names it.
+   */
   private async insert(tx: EntityManager, viewer: Viewer, action: string, changes: ArticleChanges, alongside?: (article: Article) => Promise<string[]>): Promise<Written<number>> {
-    await this.checkReferences(tx, changes, null);
     const article = tx.create(Article, {
       ...ARTICLE_FIELDS.complete(changes),
       slug: changes.slug === undefined ? await freeSlug(tx, Article, changes.headline!, 'article') : await this.takeSlug(tx, changes.slug, null),
@@ -563,7 +566,7 @@ export class ArticleEditor {
  * standing in one block place it too.
  */
 export function paragraphIndex(body: StoredBlock[], words: string): number {
-  const texts = body.map((block) => (block.type === 'PARAGRAPH' ? block.text : block.type === 'LIST' ? block.items.join('\n') : null));
+  const texts = body.map(quotableText);
   const exact = texts.findIndex((text) => text?.includes(words));
   const parts = words.split(' ');
   if (exact >= 0 || parts.length < 5) return exact;

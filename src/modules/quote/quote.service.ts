@@ -21,7 +21,7 @@ import type { FoundQuote } from '../analysis/analysis.quotes';
 import type { Article } from '../article/article.entity';
 import { ArticleStatus } from '../article/article.enums';
 import type { ArticleService } from '../article/article.service';
-import type { StoredBlock } from '../body/body.blocks';
+import { quotableText, type StoredBlock } from '../body/body.blocks';
 import { Quote, QuoteDismissal } from './quote.entity';
 import { QuoteOrigin } from './quote.enums';
 import type { AddQuoteInput, QuoteFilterInput, UpdateQuoteInput } from './quote.inputs';
@@ -181,7 +181,7 @@ export class QuoteService {
         speakerName: (quote.speakerName ?? '').slice(0, LIMITS.speakerName),
         speaker: tag(quote.speakerName),
         reportedBy: tag(quote.reportedBy),
-        context: sentenceAround(blockText(article.body[quote.blockIndex]), quote.text, LIMITS.quoteContext),
+        context: sentenceAround(quotableText(article.body[quote.blockIndex]) ?? '', quote.text, LIMITS.quoteContext),
       };
       const same = earlier.get(quote.text);
       earlier.delete(quote.text);
@@ -304,15 +304,10 @@ export class QuoteService {
   }
 }
 
-/** The words of a paragraph or list, as quotes are found in them. */
-function blockText(block: StoredBlock | undefined): string {
-  return block?.type === 'PARAGRAPH' ? block.text : block?.type === 'LIST' ? block.items.join('\n') : '';
-}
-
 /** Quotes sorted by the block that holds them (none: last), then by where their words start in it. */
 function inReadingOrder(body: StoredBlock[], quotes: Quote[]): Quote[] {
   const offset = (quote: Quote) => {
-    const text = blockText(quote.blockIndex === null || quote.blockIndex === undefined ? undefined : body[quote.blockIndex]);
+    const text = quotableText(quote.blockIndex === null || quote.blockIndex === undefined ? undefined : body[quote.blockIndex]) ?? '';
     const at = text.indexOf(quote.text.split(' ').slice(0, 3).join(' '));
     return at < 0 ? Number.MAX_SAFE_INTEGER : at;
   };
