@@ -65,7 +65,9 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => PageInfo, { description: 'Where this page sits in the list.' })
     pageInfo!: PageInfo;
 
-    @Field(() => Int, { description: `How many ${what}s the whole list holds.` })
+    // Not simple: the count is a promise, run only when asked, and a compiled plan awaits a value
+    // only where the field has a resolver.
+    @Field(() => Int, { simple: false, description: `How many ${what}s the whole list holds.` })
     totalCount!: number;
   }
   return Connection;

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { GraphQLSchema } from 'graphql';
+import { isAbstractType, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { AnalysisResolver } from '../modules/analysis/analysis.resolver';
 import { ArticleResolver, ArticleRevisionResolver } from '../modules/article/article.resolver';
@@ -36,10 +36,21 @@ export const resolvers = [
 
 /** The executable schema, built from the type-graphql classes; `schema/schema.graphql` is its print. */
 export function buildMastheadSchema(): GraphQLSchema {
-  return buildSchemaSync({
+  const schema = buildSchemaSync({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     // Inputs are checked by the services, where the rules live.
     validate: false,
   });
+  // Every value of an interface or a union carries its type's name (NodeRow, BodyBlockValue, a
+  // route's rows). type-graphql resolves types in an async function, a promise per body block that a
+  // compiled plan cannot await (graphql-jit): read the name as it is.
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (isAbstractType(type)) type.resolveType = typeNameOf;
+  }
+  return schema;
+}
+
+function typeNameOf(value: unknown): string | undefined {
+  return (value as { __typename?: string } | null)?.__typename;
 }

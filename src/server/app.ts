@@ -15,6 +15,7 @@ import { prepareDatabase, type PrepareResult } from '../database/prepare';
 import { formatError, isConnectionFailure, serviceUnavailable } from '../errors/errors';
 import { buildMastheadSchema } from '../schema/build-schema';
 import { cacheFactsPlugin } from './cache-plugin';
+import { ExecutionGateway, type ExecutionMode } from './execution';
 import { createHttpHandler } from './http';
 import { protectionPlugin } from './protection-plugin';
 import type { EntityManager } from '@mikro-orm/knex';
@@ -44,6 +45,8 @@ export interface AppOptions {
   checkQueries?: boolean;
   /** How often the database is probed while it answers, and while it does not (tests shorten it). */
   healthIntervalMs?: { up: number; down: number };
+  /** Compiled plans for queries (the default), or graphql-js for everything: tests compare the two. */
+  execution?: ExecutionMode;
 }
 
 /** How long SIGTERM's drain waits for requests in flight before closing their connections. */
@@ -94,7 +97,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
   const apollo = new ApolloServer<Context>({
-    schema,
+    gateway: new ExecutionGateway(schema, options.execution),
     introspection: protection.introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: protection.limits.tokens },

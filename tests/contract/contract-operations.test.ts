@@ -1,52 +1,27 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { GraphQLClient } from 'graphql-request';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeskIdsDocument } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { SAEPPYOL } from '../support/demo';
 import { newsroom, type Newsroom } from '../support/newsroom';
+import { operationsIn } from '../support/operations';
 
 const contractDir = path.resolve(__dirname, '../../../shared/contract/operations');
 const hasContract = fs.existsSync(contractDir);
 
-/**
- * The contract's operations exactly as clients send them (../shared/contract/operations, read here,
- * not the project's copies in schema/operations, which may grow), each run against the demo newsroom.
- * One document per operation, with the fragments it uses.
- */
-function contractOperations(): Map<string, string> {
-  const operations = new Map<string, string>();
-  for (const file of fs.readdirSync(contractDir).filter((name) => name.endsWith('.graphql'))) {
-    const definitions = parse(fs.readFileSync(path.join(contractDir, file), 'utf8')).definitions;
-    const fragments = new Map(definitions.filter((node): node is FragmentDefinitionNode => node.kind === Kind.FRAGMENT_DEFINITION).map((node) => [node.name.value, node]));
-    for (const operation of definitions.filter((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION)) {
-      const used = new Set<string>();
-      const collect = (node: DefinitionNode) =>
-        visit(node, {
-          FragmentSpread(spread) {
-            if (used.has(spread.name.value)) return;
-            used.add(spread.name.value);
-            collect(fragments.get(spread.name.value)!);
-          },
-        });
-      collect(operation);
-      operations.set(operation.name!.value, [operation, ...[...used].map((name) => fragments.get(name)!)].map((node) => print(node)).join('\n\n'));
-    }
-  }
-  return operations;
-}
-
 describe.skipIf(!hasContract)("the contract's operations, as clients send them, run against the demo newsroom", () => {
   let t: TestApp;
   let desk: Newsroom;
-  const operations = hasContract ? contractOperations() : new Map<string, string>();
+  // The contract's operations exactly as clients send them (../shared/contract/operations, read here,
+  // not the project's copies in schema/operations, which may grow).
+  const operations = hasContract ? operationsIn(contractDir) : new Map();
   // Raw documents: the answers are read as JSON, as a client that never ran codegen would.
   const run = async (client: GraphQLClient, name: string, variables: Record<string, unknown>): Promise<any> => {
-    const document = operations.get(name);
-    if (!document) throw new Error(`the contract has no operation ${name}`);
-    return client.request(document, variables);
+    const operation = operations.get(name);
+    if (!operation) throw new Error(`the contract has no operation ${name}`);
+    return client.request(operation.document, variables);
   };
 
   beforeAll(async () => {

@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type CacheConfig, type ProtectionConfig } from '../../src/config/config';
 import { createApp, type App } from '../../src/server/app';
+import type { ExecutionMode } from '../../src/server/execution';
 import { createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
@@ -31,6 +32,8 @@ export interface TestAppOptions {
   /** The app's log (silent unless a test reads it). */
   logger?: Logger;
   healthIntervalMs?: { up: number; down: number };
+  /** graphql-js for every operation instead of compiled plans for queries (src/server/execution.ts). */
+  execution?: ExecutionMode;
 }
 
 const defaults = loadConfig({});
@@ -48,7 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       protection: { ...defaults.protection, rateLimit: { ...defaults.protection.rateLimit, enabled: false }, overloadLagMs: 0, ...options.protection },
       logLevel: 'silent',
     },
-    { logger: options.logger ?? pino({ level: 'silent' }), checkQueries: true, healthIntervalMs: options.healthIntervalMs },
+    { logger: options.logger ?? pino({ level: 'silent' }), checkQueries: true, healthIntervalMs: options.healthIntervalMs, execution: options.execution },
   );
   const url = `${app.url}/graphql`;
   return {

@@ -59,7 +59,6 @@ export const BodyBlockUnion = createUnionType({
   name: 'BodyBlock',
   description: "One block of an article's body.",
   types: () => [ParagraphBlockType, HeadingBlockType, QuoteBlockType, ImageBlockType, ListBlockType] as const,
-  resolveType: (value) => (value as unknown as BodyBlockValue).__typename,
 });
 
 /** The GraphQL view of a stored body; anchors are computed here so every reader agrees on them. */

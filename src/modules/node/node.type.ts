@@ -9,7 +9,6 @@ export interface NodeRow {
 
 @InterfaceType('Node', {
   description: 'An object with a globally unique, opaque ID.',
-  resolveType: (value: NodeRow) => value.__typename,
 })
 export abstract class NodeInterface {
   @Field(() => ID, { description: 'Globally unique and opaque; stable for the life of the object.' })

@@ -23,5 +23,4 @@ export const RouteUnion = createUnionType({
   name: 'Route',
   description: 'What lives at a public path.',
   types: () => [ArticleType, SectionType, TagType, AuthorType, RedirectType] as const,
-  resolveType: (value) => (value as unknown as { __typename: string }).__typename,
 });

@@ -25,6 +25,7 @@ export class SearchConnectionType {
   @Field(() => PageInfo, { description: 'Where this page sits in the results.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int, { description: 'How many articles match in all.' })
+  // Not simple: a promise, as a connection's count is (connection.type.ts).
+  @Field(() => Int, { simple: false, description: 'How many articles match in all.' })
   totalCount!: number;
 }
