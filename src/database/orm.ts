@@ -13,6 +13,8 @@ export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
 /** Counts the SQL statements a process sends: the benchmark and the batching tests read it. */
 export class StatementCounter {
   count = 0;
+  /** When set, each statement's text and values are kept here: the benchmark replays a front's with pgbench. */
+  trace: { sql: string; values: unknown[] }[] | null = null;
 }
 
 /**
@@ -53,8 +55,11 @@ function common(options: OrmOptions) {
     allowGlobalContext: false,
     debug: false,
     loggerFactory: (options: LoggerOptions) => new CountingLogger(options),
-    onQuery: (sql: string) => {
-      if (counter) counter.count += 1;
+    onQuery: (sql: string, values: unknown[]) => {
+      if (counter) {
+        counter.count += 1;
+        counter.trace?.push({ sql, values });
+      }
       return sql;
     },
     // The search index and the SIMILAR lists are kept by their own migrations and code

@@ -52,6 +52,12 @@ export class Metrics {
   });
   readonly shed = new Counter({ name: 'masthead_overload_refusals_total', help: 'Uncached requests refused with 503 while the event loop lagged.', registers: [this.registry] });
   readonly deadlines = new Counter({ name: 'masthead_deadline_exceeded_total', help: 'Requests stopped at their deadline.', registers: [this.registry] });
+  readonly queryExecutions = new Counter({
+    name: 'masthead_query_executions_total',
+    help: 'Queries executed, by how: "plan" (a compiled plan answered), "graphql-js" (no plan, or its answer held errors and graphql-js answered instead).',
+    labelNames: ['by'] as const,
+    registers: [this.registry],
+  });
   readonly redisErrors = new Counter({ name: 'masthead_redis_errors_total', help: 'Redis failures; the cache and the rate limits carry on in memory meanwhile.', registers: [this.registry] });
 
   constructor(sources: MetricSources) {

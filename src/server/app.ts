@@ -15,7 +15,7 @@ import { prepareDatabase, type PrepareResult } from '../database/prepare';
 import { formatError, isConnectionFailure, serviceUnavailable } from '../errors/errors';
 import { buildMastheadSchema } from '../schema/build-schema';
 import { cacheFactsPlugin } from './cache-plugin';
-import { ExecutionGateway, type ExecutionMode } from './execution';
+import { compiledExecutionPlugin, type ExecutionMode } from './execution';
 import { createHttpHandler } from './http';
 import { protectionPlugin } from './protection-plugin';
 import type { EntityManager } from '@mikro-orm/knex';
@@ -97,7 +97,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     throw error;
   }
   const apollo = new ApolloServer<Context>({
-    gateway: new ExecutionGateway(schema, options.execution),
+    schema,
     introspection: protection.introspection,
     includeStacktraceInErrorResponses: false,
     parseOptions: { maxTokens: protection.limits.tokens },
@@ -109,6 +109,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       ApolloServerPluginCacheControlDisabled(),
       cacheFactsPlugin(),
       protectionPlugin({ limiter: new QueryLimiter(schema, protection.limits), budgets, metrics, logger }),
+      ...(options.execution === 'graphql-js' ? [] : [compiledExecutionPlugin(schema, metrics)]),
     ],
   });
   const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind, compiledQueries), now));

@@ -8,7 +8,9 @@ import { SAEPPYOL } from '../support/demo';
 import { operationsIn, type OperationDocument } from '../support/operations';
 
 /**
- * Compiled plans (graphql-jit) answer byte for byte what graphql-js answers. Two instances of the app
+ * Compiled plans (graphql-jit) answer byte for byte what graphql-js answers (src/server/execution.ts:
+ * a plan's answer with errors gives way to graphql-js's, so the errors compared are its own, and the
+ * clean answers are the plans'). Two instances of the app
  * share one database: one runs queries through compiled plans, as production does, the other through
  * graphql-js. Every query in schema/operations and tests/operations is sent to both, anonymously and
  * as an editor (previews), with variables that find things, find nothing and are refused, and then
@@ -111,10 +113,18 @@ describe('compiled plans answer what graphql-js answers', () => {
     expect(Object.keys(CASES).sort()).toEqual([...queries.keys()].sort());
   });
 
+  /** Queries an instance's compiled plans answered, or graphql-js did, so far (its /metrics). */
+  const executions = async (t: TestApp, by: 'plan' | 'graphql-js'): Promise<number> => {
+    const text = await (await fetch(`${t.app.url}/metrics`)).text();
+    return Number(new RegExp(`^masthead_query_executions_total\\{by="${by}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
+  };
+
   it('answers every query, anonymously and as an editor, byte for byte as graphql-js does', async () => {
     const differences: string[] = [];
     let withData = 0;
     let withErrors = 0;
+    let clean = 0;
+    const plannedBefore = await executions(compiled, 'plan');
     for (const [name, operation] of queries) {
       for (const variables of CASES[name](found)) {
         for (const token of [undefined, editorToken]) {
@@ -124,10 +134,15 @@ describe('compiled plans answer what graphql-js answers', () => {
           }
           if (/"data":\{"[^"]+":[[{"0-9tf]/.test(answers.reference.body)) withData++;
           if (answers.reference.body.includes('"errors":')) withErrors++;
+          else if (answers.reference.status === 200) clean++;
         }
       }
     }
     expect(differences).toEqual([]);
+    // Every clean answer came from a plan (an answer with errors is graphql-js's, by design), and none
+    // of the reference instance's did.
+    expect((await executions(compiled, 'plan')) - plannedBefore).toBe(clean);
+    expect(await executions(reference, 'plan')).toBe(0);
     // The cases reach both sides of every answer: found content, and refusals.
     expect(withData).toBeGreaterThan(80);
     expect(withErrors).toBeGreaterThan(25);
