@@ -440,8 +440,9 @@ export class ArticleEditor {
     }
     // In the same transaction, so the very next search sees the save (or no longer finds a draft).
     await reindexArticle(tx, article.id);
-    // The articles whose SIMILAR lists moved: their cached related coverage goes too.
-    const similarMoved = await refreshSimilar(tx, article.id);
+    // The articles whose SIMILAR lists moved: their cached related coverage goes too. Only a change of
+    // what the lists are scored from can move them; a new article always names its section.
+    const similarMoved = changes.some((change) => SIMILAR_INPUTS.has(change)) ? await refreshSimilar(tx, article.id) : [];
     tx.create(ArticleRevision, {
       article,
       version: article.version,
@@ -589,6 +590,9 @@ function snapshotFields(article: Article, changes: ArticleChanges, before: Artic
 }
 
 /** The API's name for a changed field, e.g. sectionId → section. */
+/** The changes (as fieldName names them) that SIMILAR scores read: tags, section, status and date (related.similar.ts). */
+const SIMILAR_INPUTS = new Set(['tags', 'section', 'status', 'publishedAt']);
+
 function fieldName(key: string): string {
   return key.replace(/Ids?$/, (suffix) => (suffix === 'Ids' ? 's' : ''));
 }
