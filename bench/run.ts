@@ -7,18 +7,20 @@
  * and compares with a bare node:http server answering the same bytes in the same run. Then the Flood
  * scenario (`--only Flood` alone): one client floods the costliest query the limits allow while
  * readers load SectionFront, against a server with its default protection. Then the Import scenario
- * (`--only Import` alone): importArticle of a 1,000-word story, one at a time. Prints the tables and
+ * (`--only Import` alone): importArticle of a 1,000-word story, one at a time; and the Save scenario
+ * (`--only Save`): updateArticle of a published story, one at a time. Prints the tables and
  * writes them as JSON under bench/results/.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
-import { parseDatabaseUrl, type DatabaseConfig } from '../src/config/config';
+import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../src/config/config';
+import { createApp } from '../src/server/app';
 import { projectRoot } from '../src/config/paths';
 import { migrateToLatest } from '../src/database/migrate';
 import { createOrm } from '../src/database/orm';
@@ -61,6 +63,8 @@ interface Row {
   /** Connection errors and timeouts, non-2xx answers, and answers that are not GraphQL data without errors. */
   errors: number;
   statementsPerRequest: number;
+  /** The server process's CPU (user and system) per answered request, in ms. */
+  cpuMsPerRequest: number;
   ceilingReqPerSec: number;
   ofCeiling: number;
   /** Answers by HTTP status: a 503 is overload shedding (OVERLOAD_LAG_MS), which stays on as in production. */
@@ -727,6 +731,75 @@ function thousandWordStory(): string {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length - 1) * p))];
 
+/** A token made as the CLI makes them, for a scenario that writes. */
+async function benchToken(config: DatabaseConfig, name: string, role: Role): Promise<string> {
+  const orm = await createOrm({ database: config });
+  try {
+    return await new TokenService(orm.em.fork()).create(name, role);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+interface SaveTimes {
+  runs: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+}
+
+interface SaveReport {
+  /** Saves of the headline alone. */
+  headline: SaveTimes;
+  /** Saves that swap a tag as well. */
+  tags: SaveTimes;
+}
+
+/**
+ * The Save scenario (`--only Save`): updateArticle of one published story, one request at a time, as
+ * an EDITOR, against a server as production runs it (response cache on, so each save evicts). Every
+ * save changes the headline (the search index is rewritten) and every other one swaps a tag (the
+ * SIMILAR lists it belongs in are recomputed). The target is under 20 ms. The story is put back after.
+ */
+async function saveScenario(config: DatabaseConfig, databaseUrl: string, runs = 40): Promise<SaveReport> {
+  const name = `Bench save ${Date.now()}`;
+  const token = await benchToken(config, name, Role.EDITOR);
+  const { child, base } = await startServer(databaseUrl, 'save', { RATE_LIMIT: 'off' });
+  const times: { headline: number[]; tags: number[] } = { headline: [], tags: [] };
+  const send = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    return JSON.parse(await response.text());
+  };
+  try {
+    const slug = `story-${Math.ceil(articles / 3)}`;
+    const { article } = (await send('query($slug: String!) { article(slug: $slug) { id version headline tags { id } } }', { slug })).data;
+    const spare = (await send('{ tags(first: 1, kind: TOPIC) { nodes { id } } }', {})).data.tags.nodes[0].id as string;
+    const tagSets = [article.tags.map((tag: { id: string }) => tag.id), [...article.tags.slice(1).map((tag: { id: string }) => tag.id), spare]];
+    const update = 'mutation($input: UpdateArticleInput!) { updateArticle(input: $input) { article { version } userErrors { message } } }';
+    let version = article.version as number;
+    // Odd runs swap the tag, and the next odd run swaps it back; the last run puts the story back as it was.
+    for (let run = 0; run <= runs; run++) {
+      const last = run === runs;
+      const tagIds = last ? tagSets[0] : run % 2 === 1 ? tagSets[((run - 1) / 2 + 1) % 2] : undefined;
+      const input = { id: article.id, expectedVersion: version, headline: last ? article.headline : `${article.headline} (${run})`, tagIds };
+      const started = performance.now();
+      const answer = await send(update, { input });
+      if (!last) times[tagIds ? 'tags' : 'headline'].push(performance.now() - started);
+      const saved = answer.data?.updateArticle;
+      if (!saved?.article) throw new Error(`updateArticle failed: ${JSON.stringify(answer).slice(0, 300)}`);
+      version = saved.article.version;
+    }
+  } finally {
+    await stopServer(child);
+  }
+  const round = (ms: number) => Number(ms.toFixed(1));
+  const summary = (list: number[]): SaveTimes => {
+    const sorted = list.sort((a, b) => a - b);
+    return { runs: sorted.length, p50Ms: round(percentile(sorted, 0.5)), p99Ms: round(percentile(sorted, 0.99)), maxMs: round(sorted[sorted.length - 1]) };
+  };
+  return { headline: summary(times.headline), tags: summary(times.tags) };
+}
+
 /**
  * The Import scenario (`--only Import`): importArticle of a 1,000-word story, one request at a time,
  * as a CONTRIBUTOR, against a server as production runs it. The drafts it made are deleted afterwards;
@@ -734,14 +807,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 async function importScenario(config: DatabaseConfig, databaseUrl: string, runs = 40): Promise<ImportReport> {
   const text = thousandWordStory();
-  const orm = await createOrm({ database: config });
   const headline = `Bench import ${Date.now()}`;
-  let token: string;
-  try {
-    token = await new TokenService(orm.em.fork()).create(headline, Role.CONTRIBUTOR);
-  } finally {
-    await orm.close(true);
-  }
+  const token = await benchToken(config, headline, Role.CONTRIBUTOR);
   const { child, base } = await startServer(databaseUrl, 'import', { RESPONSE_CACHE: 'off', RATE_LIMIT: 'off' });
   const times: number[] = [];
   let found = { quotes: 0, tags: 0 };
@@ -808,6 +875,63 @@ async function importScenario(config: DatabaseConfig, databaseUrl: string, runs 
   };
 }
 
+/** The SQL floor of an uncached front (PostgreSQL): its own statements, replayed as fast as the database answers them. */
+interface SqlFloor {
+  statements: number;
+  /** Fronts' worth of statements a second: pgbench, prepared, `connections` clients, each replaying them in a loop. */
+  frontsPerSec: number;
+  /** The uncached SectionFront row's req/s over that, in the same run. */
+  share: number;
+  script: string;
+}
+
+/** A bound value written as SQL text; the planner sees the same literal the prepared statement's value gave it. */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return `'${value.toISOString()}'`;
+  if (Array.isArray(value)) return `'{${value.map((item) => (typeof item === 'string' ? `"${item.replace(/["\\]/g, '\\$&')}"` : String(item))).join(',').replace(/'/g, "''")}}'`;
+  return `'${String(value).replace(/'/g, "''")}'`;
+}
+
+/**
+ * The statements of one uncached front, as the service sends them (a server in this process, on the
+ * same database, with the response cache off: the second of two fronts, as the row measures them),
+ * replayed by pgbench in prepared mode over as many clients as the row's connections for as long as
+ * a row. The front's req/s as a share of that floor holds on any machine: both run on it at once.
+ */
+async function sqlFloor(config: DatabaseConfig, body: string, frontReqPerSec: number): Promise<SqlFloor> {
+  const defaults = loadConfig({});
+  const app = await createApp(
+    { ...defaults, port: 0, host: '127.0.0.1', database: config, seedDemo: false, cache: { ...defaults.cache, enabled: false, redis: null }, protection: { ...defaults.protection, rateLimit: { ...defaults.protection.rateLimit, enabled: false } }, logLevel: 'silent' },
+    {},
+  );
+  try {
+    await post(`${app.url}/graphql`, body);
+    app.statements.trace = [];
+    const answer = await post(`${app.url}/graphql`, body);
+    if (!isData(answer)) throw new Error(`SQL floor: the front failed: ${answer.slice(0, 300)}`);
+    const statements = app.statements.trace;
+    app.statements.trace = null;
+    const script = statements.map(({ sql, values }) => `${sql.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]))};`).join('\n');
+    const file = path.join(root, 'bench', 'data', 'front.sql');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `${script}\n`);
+    const url = new URL(config.kind === 'postgresql' ? config.url : '');
+    const { stdout } = await promisify(execFile)(
+      'pgbench',
+      ['-n', '-M', 'prepared', '-c', String(connections), '-j', '2', '-T', String(duration), '-f', file, '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), url.pathname.slice(1)],
+      { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
+    );
+    const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
+    if (!tps) throw new Error(`SQL floor: pgbench printed no tps: ${stdout}`);
+    return { statements: statements.length, frontsPerSec: Math.round(tps), share: Number((frontReqPerSec / tps).toFixed(3)), script: path.relative(root, file) };
+  } finally {
+    await app.close();
+  }
+}
+
 async function main(): Promise<void> {
   const { config, url: databaseUrl, rebuild } = await prepareDatabase();
   const rows: Row[] = [];
@@ -830,7 +954,9 @@ async function main(): Promise<void> {
         if (!isData(filled)) throw new Error(`${operation} failed: ${filled.slice(0, 300)}`);
         const answer = await answerOf(`${base}/graphql`, body);
         const before = await statements(base);
+        const cpuBefore = cpuSeconds(child.pid!);
         const result = await drive(`${base}/graphql`, body);
+        const cpuMs = (cpuSeconds(child.pid!) - cpuBefore) * 1000;
         const sent = (await statements(base)) - before;
         // Measured right after, so that both see the machine alike.
         const ceilingReqPerSec = await ceiling(answer, body);
@@ -843,6 +969,7 @@ async function main(): Promise<void> {
           p99: result.latency.p99,
           errors: failures(result),
           statementsPerRequest: Number((sent / Math.max(1, result.requests.total)).toFixed(2)),
+          cpuMsPerRequest: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(2)),
           ceilingReqPerSec: Math.round(ceilingReqPerSec),
           ofCeiling: Number((result.requests.average / ceilingReqPerSec).toFixed(3)),
           statuses: statusesOf(result),
@@ -853,8 +980,11 @@ async function main(): Promise<void> {
       await stopServer(child);
     }
   }
+  const front = rows.find((row) => row.operation === SECTION_FRONT.name && row.mode === 'uncached');
+  const floor = front && config.kind === 'postgresql' ? await sqlFloor(config, work.find((scenario) => scenario.operation === SECTION_FRONT.name)!.body, front.reqPerSec) : undefined;
   const flood = selected('Flood') ? await floodScenario(databaseUrl) : undefined;
   const imports = selected('Import') ? await importScenario(config, databaseUrl) : undefined;
+  const saves = selected('Save') ? await saveScenario(config, databaseUrl) : undefined;
 
   const report = {
     when: new Date().toISOString(),
@@ -868,8 +998,10 @@ async function main(): Promise<void> {
     loadAverage: os.loadavg().map((load) => Number(load.toFixed(2))),
     servers,
     rows,
+    floor,
     flood,
     imports,
+    saves,
     /** Timed only when this run loaded the corpus (--fresh, or no database yet). */
     rebuild,
   };
@@ -887,6 +1019,7 @@ async function main(): Promise<void> {
         'p99 ms': row.p99,
         errors: row.errors,
         'SQL/req': row.statementsPerRequest,
+        'CPU ms/req': row.cpuMsPerRequest,
         'bare node:http req/s': row.ceilingReqPerSec,
         'of bare': `${(row.ofCeiling * 100).toFixed(1)}%`,
       })),
@@ -895,12 +1028,22 @@ async function main(): Promise<void> {
   for (const row of rows.filter((candidate) => candidate.statuses['503'])) {
     console.log(`${row.operation} (${row.mode}): ${row.statuses['503']} answers were 503, overload shedding (the event loop lagged past OVERLOAD_LAG_MS)`);
   }
+  if (floor) {
+    console.log(
+      `\nSQL floor: the ${floor.statements} statements of one uncached front (${floor.script}), replayed by pgbench (prepared, ${connections} clients): ${floor.frontsPerSec} fronts/s; ` +
+        `the uncached SectionFront row is ${(floor.share * 100).toFixed(0)}% of that floor`,
+    );
+  }
   if (flood) printFlood(flood);
   if (imports) {
     console.log(
       `\nImport: importArticle of a ${imports.words}-word story (${imports.quotes} quotes, ${imports.tags} tags), ${imports.runs} times one at a time: ` +
         `first ${imports.firstMs} ms (it created ${imports.createdTags} tags), then p50 ${imports.p50Ms} ms, p99 ${imports.p99Ms} ms, max ${imports.maxMs} ms; the analysis alone p50 ${imports.analysisP50Ms} ms`,
     );
+  }
+  if (saves) {
+    const line = (what: string, times: SaveTimes) => `${what}, ${times.runs} times: p50 ${times.p50Ms} ms, p99 ${times.p99Ms} ms, max ${times.maxMs} ms`;
+    console.log(`\nSave: updateArticle of a published story, one at a time (target under 20 ms): ${line('the headline', saves.headline)}; ${line('the headline and a tag', saves.tags)}`);
   }
   const out = path.join(root, 'bench', 'results', `${report.when.replace(/[:.]/g, '-')}-${config.kind}-${articles}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
