@@ -69,8 +69,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { protection } = config;
   const schema = buildMastheadSchema();
   const load = new LoadMonitor(protection.overloadLagMs);
+  const probe = databaseProbe(orm, config.database);
   const health = new DatabaseHealth({
-    probe: databaseProbe(orm, config.database),
+    probe: probe.run,
     intervalMs: options.healthIntervalMs,
     onChange: (up) => (up ? logger.warn('the database answers again') : logger.error('the database stopped answering: requests get SERVICE_UNAVAILABLE until it is back')),
   });
@@ -117,6 +118,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const stopAll = async () => {
     load.close();
     health.close();
+    await probe.close();
     await budgets.close();
     await cache?.close();
     await orm.close(true);
@@ -237,10 +239,10 @@ interface ProbeConnection {
  * so that a pool busy with slow reads never reads as a database that is gone, and a probe that hangs
  * is dropped rather than kept.
  */
-function databaseProbe(orm: Orm, database: Config['database']): () => Promise<void> {
+function databaseProbe(orm: Orm, database: Config['database']): { run: () => Promise<void>; close: () => Promise<void> } {
   // SQLite lives in this process: it answers while the process does, and probing it through its one
   // pooled connection would read a long write (a rebuild) as a database that is gone.
-  if (database.kind === 'sqlite') return async () => {};
+  if (database.kind === 'sqlite') return { run: async () => {}, close: async () => {} };
   // node-postgres, as knex loaded it.
   const client = orm.em.getKnex().client as { driver: { Client: new (settings: object) => ProbeConnection }; connectionSettings: object };
   let connection: ProbeConnection | null = null;
@@ -264,7 +266,7 @@ function databaseProbe(orm: Orm, database: Config['database']): () => Promise<vo
     connection = null;
     void broken?.end().catch(() => undefined);
   };
-  return async () => {
+  const run = async () => {
     if (connection) {
       try {
         await connection.query('select 1');
@@ -283,4 +285,6 @@ function databaseProbe(orm: Orm, database: Config['database']): () => Promise<vo
       throw error;
     }
   };
+  // The kept connection would keep a process that closed the app (a test, the benchmark) alive.
+  return { run, close: async () => drop() };
 }
