@@ -109,4 +109,24 @@ describe('SIMILAR coverage stays current through the editorial mutations', () =>
     }
     expect(changed).toEqual(expect.arrayContaining([piece, await idOf(SAEPPYOL.slug)]));
   });
+
+  // SQLite only: PostgreSQL reads the piece's own row (related.loaders.ts).
+  it.skipIf(onPostgres)('keeps each stored row’s copy of its piece’s status and publication time, which the read filters on', async () => {
+    // Rows written by saves, by publishing, scheduling and unpublishing (the tests above), and by the seed's rebuild.
+    const article = await kin('Saeppyol Street residents honoured');
+    const { publishArticle } = await desk.editor.request(DeskPublishDocument, { id: article.id });
+    expect(publishArticle.userErrors).toEqual([]);
+    expect(await listsHolding(article.slug)).not.toEqual([]);
+    const { unpublishArticle } = await desk.editor.request(DeskUnpublishDocument, { id: article.id });
+    expect(unpublishArticle.userErrors).toEqual([]);
+
+    const knex = desk.t.app.orm.em.getKnex();
+    const rows: { stored: string | null; status: string; storedAt: unknown; publishedAt: unknown }[] = await knex({ s: 'article_similar' })
+      .join({ a: 'article' }, 'a.id', 's.similar_id')
+      .select('s.similar_status as stored', 'a.status', 's.similar_published_at as storedAt', 'a.published_at as publishedAt');
+    expect(rows.length).toBeGreaterThan(0);
+    const time = (value: unknown) => (value === null ? null : new Date(value as string).getTime());
+    const drifted = rows.filter((row) => row.stored !== row.status || time(row.storedAt) !== time(row.publishedAt));
+    expect(drifted).toEqual([]);
+  });
 });

@@ -59,25 +59,35 @@ export function createRelatedLoaders(reader: SqlReader, now: Date, known: (rows:
           { ids, now },
           (values) => {
             const knex = reader.knex;
+            // On SQLite each stored row carries its piece's status and publication time (triggers keep
+            // them, and one writer at a time keeps them exact), so a list's visible candidates come from
+            // its index alone. PostgreSQL, where saves run at once, reads the piece's own row: a copy
+            // written beside a concurrent status change could show a piece just taken down.
+            const visible = (query: Knex.QueryBuilder) =>
+              reader.dialect === 'sqlite'
+                ? whereStatus(query, values.now, ArticleStatus.PUBLISHED, { status: 's.similar_status', publishedAt: 's.similar_published_at' })
+                : whereStatus(query.join({ v: 'article' }, 'v.id', 's.similar_id'), values.now, ArticleStatus.PUBLISHED, 'v');
             // One article's best `limit` visible candidates; `article` is its id, or the column that holds it.
             const similarOf = (article: number | Knex.Ref<string, Record<string, string>>) =>
-              whereStatus(
+              visible(
                 knex({ s: 'article_similar' })
-                  .join({ a: 'article' }, 'a.id', 's.similar_id')
                   .where('s.article_id', article)
                   .whereNotExists(knex({ r: 'related_link' }).select(knex.raw('1')).whereRaw('r.article_id = s.article_id and r.related_id = s.similar_id')),
-                values.now,
-                ArticleStatus.PUBLISHED,
               )
-                .select('s.article_id as articleId', 's.similar_id as relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 's.score', ...ARTICLE_COLUMNS)
+                .select('s.article_id as articleId', 's.similar_id as relatedId', 's.score')
                 .orderBy([{ column: 's.score', order: 'desc' }, { column: 's.similar_id', order: 'desc' }])
                 .limit(limit);
             // PostgreSQL runs the one subquery for each id through a LATERAL join (a union of twenty took
             // longer to plan than to run); SQLite, which has no LATERAL, gets one union member per id.
-            const similar =
+            // The chosen pieces' rows are joined once they are chosen.
+            const chosen =
               reader.dialect === 'postgresql'
                 ? knex.select('c.*').from(knex.raw('unnest(cast(? as integer[])) as k(id)', [values.ids])).crossJoin(knex.raw('lateral (?) as c', [similarOf(knex.ref('k.id'))]))
-                : values.ids.map((id) => knex.select('*').from(similarOf(id).as('c')));
+                : values.ids.map((id) => knex.select('*').from(similarOf(id).as('c'))).reduce((union, member) => union.unionAll(member));
+            const similar = knex
+              .from(chosen.as('c'))
+              .join({ a: 'article' }, 'a.id', 'c.relatedId')
+              .select('c.articleId', 'c.relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 'c.score', ...ARTICLE_COLUMNS);
             return knex({ l: 'related_link' })
               .join({ a: 'article' }, 'a.id', 'l.related_id')
               .whereIn('l.article_id', values.ids)
