@@ -59,35 +59,58 @@ export function createRelatedLoaders(reader: SqlReader, now: Date, known: (rows:
           { ids, now },
           (values) => {
             const knex = reader.knex;
-            // On SQLite each stored row carries its piece's status and publication time (triggers keep
-            // them, and one writer at a time keeps them exact), so a list's visible candidates come from
-            // its index alone. PostgreSQL, where saves run at once, reads the piece's own row: a copy
-            // written beside a concurrent status change could show a piece just taken down.
-            const visible = (query: Knex.QueryBuilder) =>
-              reader.dialect === 'sqlite'
-                ? whereStatus(query, values.now, ArticleStatus.PUBLISHED, { status: 's.similar_status', publishedAt: 's.similar_published_at' })
-                : whereStatus(query.join({ v: 'article' }, 'v.id', 's.similar_id'), values.now, ArticleStatus.PUBLISHED, 'v');
-            // One article's best `limit` visible candidates; `article` is its id, or the column that holds it.
-            const similarOf = (article: number | Knex.Ref<string, Record<string, string>>) =>
-              visible(
-                knex({ s: 'article_similar' })
-                  .where('s.article_id', article)
-                  .whereNotExists(knex({ r: 'related_link' }).select(knex.raw('1')).whereRaw('r.article_id = s.article_id and r.related_id = s.similar_id')),
-              )
-                .select('s.article_id as articleId', 's.similar_id as relatedId', 's.score')
+            // The columns of a SIMILAR row, from the list (`s`) or from a subquery that renamed them (`c`).
+            const similarFields = (at: 's' | 'c') => [
+              ...(at === 's' ? ['s.article_id as articleId', 's.similar_id as relatedId'] : ['c.articleId', 'c.relatedId']),
+              knex.raw('? as relation', [CoverageRelation.SIMILAR]),
+              knex.raw('1 as similar'),
+              knex.raw('0 as position'),
+              `${at}.score`,
+            ];
+            // One article's SIMILAR rows in list order, less its curated links; `article` is its id, or the column that holds it.
+            const listOf = (article: number | Knex.Ref<string, Record<string, string>>) =>
+              knex({ s: 'article_similar' })
+                .where('s.article_id', article)
+                .whereNotExists(knex({ r: 'related_link' }).select(knex.raw('1')).whereRaw('r.article_id = s.article_id and r.related_id = s.similar_id'))
                 .orderBy([{ column: 's.score', order: 'desc' }, { column: 's.similar_id', order: 'desc' }])
                 .limit(limit);
-            // PostgreSQL runs the one subquery for each id through a LATERAL join (a union of twenty took
-            // longer to plan than to run); SQLite, which has no LATERAL, gets one union member per id.
-            // The chosen pieces' rows are joined once they are chosen.
-            const chosen =
+            // PostgreSQL runs one subquery for each id through a LATERAL join (a union of twenty took
+            // longer to plan than to run), reading each candidate's row for its visibility and card:
+            // saves run at once there, and a stored copy of the status written beside a concurrent
+            // unpublish could show a piece just taken down.
+            const similar =
               reader.dialect === 'postgresql'
-                ? knex.select('c.*').from(knex.raw('unnest(cast(? as integer[])) as k(id)', [values.ids])).crossJoin(knex.raw('lateral (?) as c', [similarOf(knex.ref('k.id'))]))
-                : values.ids.map((id) => knex.select('*').from(similarOf(id).as('c'))).reduce((union, member) => union.unionAll(member));
-            const similar = knex
-              .from(chosen.as('c'))
-              .join({ a: 'article' }, 'a.id', 'c.relatedId')
-              .select('c.articleId', 'c.relatedId', knex.raw('? as relation', [CoverageRelation.SIMILAR]), knex.raw('1 as similar'), knex.raw('0 as position'), 'c.score', ...ARTICLE_COLUMNS);
+                ? knex
+                    .select('c.*')
+                    .from(knex.raw('unnest(cast(? as integer[])) as k(id)', [values.ids]))
+                    .crossJoin(
+                      knex.raw('lateral (?) as c', [
+                        whereStatus(listOf(knex.ref('k.id')).join({ a: 'article' }, 'a.id', 's.similar_id'), values.now, ArticleStatus.PUBLISHED).select(
+                          ...similarFields('s'),
+                          ...ARTICLE_COLUMNS,
+                        ),
+                      ]),
+                    )
+                : // SQLite, which has no LATERAL, gets one union member per id, each from the list's index
+                  // alone: every row carries its piece's status and publication time (triggers keep them,
+                  // and one writer at a time keeps them exact). The chosen pieces' rows are joined after.
+                  knex
+                    .from(
+                      values.ids
+                        .map((id) =>
+                          knex
+                            .select('*')
+                            .from(
+                              whereStatus(listOf(id), values.now, ArticleStatus.PUBLISHED, { status: 's.similar_status', publishedAt: 's.similar_published_at' })
+                                .select('s.article_id as articleId', 's.similar_id as relatedId', 's.score')
+                                .as('c'),
+                            ),
+                        )
+                        .reduce((union, member) => union.unionAll(member))
+                        .as('c'),
+                    )
+                    .join({ a: 'article' }, 'a.id', 'c.relatedId')
+                    .select(...similarFields('c'), ...ARTICLE_COLUMNS);
             return knex({ l: 'related_link' })
               .join({ a: 'article' }, 'a.id', 'l.related_id')
               .whereIn('l.article_id', values.ids)
