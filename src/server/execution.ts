@@ -66,12 +66,5 @@ export function compiledExecutionPlugin(schema: GraphQLSchema, metrics: Metrics)
         },
       };
     },
-    async serverWillStart() {
-      return {
-        async serverWillStop() {
-          plans.clear();
-        },
-      };
-    },
   };
 }

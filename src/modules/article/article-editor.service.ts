@@ -589,10 +589,10 @@ function snapshotFields(article: Article, changes: ArticleChanges, before: Artic
   };
 }
 
-/** The API's name for a changed field, e.g. sectionId → section. */
 /** The changes (as fieldName names them) that SIMILAR scores read: tags, section, status and date (related.similar.ts). */
 const SIMILAR_INPUTS = new Set(['tags', 'section', 'status', 'publishedAt']);
 
+/** The API's name for a changed field, e.g. sectionId → section. */
 function fieldName(key: string): string {
   return key.replace(/Ids?$/, (suffix) => (suffix === 'Ids' ? 's' : ''));
 }

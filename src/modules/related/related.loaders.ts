@@ -47,8 +47,7 @@ export function createRelatedLoaders(reader: SqlReader, now: Date, known: (rows:
      * candidates are read in index order (score, then newest id, as related.similar.ts trims them) and
      * only until the largest `first` asked for is filled: a front of twenty cards with three items each
      * reads about sixty rows, where ranking every stored candidate read five hundred. The rows of the
-     * linked articles come with them (the visibility check joins them anyway), so the cards' related
-     * articles cost no statement of their own.
+     * chosen articles come with them, so the cards' related articles cost no statement of their own.
      */
     byArticle: new DataLoader<CoverageKey, CoverageCandidates, string>(
       async (keys) => {
