@@ -64,7 +64,7 @@ function common(options: OrmOptions) {
     },
     // The search index and the SIMILAR lists are kept by their own migrations and code
     // (src/modules/search/search.index.ts, src/modules/related/related.similar.ts).
-    schemaGenerator: { skipTables: [/^article_search/, 'article_similar', 'section_article_count'] },
+    schemaGenerator: { skipTables: [/^article_search/, 'article_similar', 'section_article_count', 'speaker_quote_count'] },
     migrations: {
       migrationsList: migrationsFor(options.database.kind),
       transactional: true,

@@ -145,9 +145,18 @@ export class QuoteService {
     return new ConnectionResult(
       toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], async () => {
         const [row] = await reader.compiled<{ n: number | string }, { speaker: number | string; now: Date }>(`quote.bySpeaker.count ${JSON.stringify([typeof speaker, preview])}`, { speaker, now }, (values) => {
-          const query = ofSpeaker(knex({ q: 'quote' }), values.speaker);
-          if (!preview) whereStatus(query, values.now, null, ARTICLE_OF_QUOTE);
-          return query.count({ n: '*' });
+          // The settled statuses from speaker_quote_count, which triggers keep as quotes and their
+          // articles are written (migration 20261206000000); due scheduled pieces, whose visibility
+          // turns with the clock, from the speaker's index. Counting the rows cost 16 times as much
+          // for the speaker quoted in every third story as for one quoted in a few.
+          const settled = preview ? Object.values(ArticleStatus) : [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED];
+          const kept = knex({ c: 'speaker_quote_count' })
+            .where('c.speaker_id', typeof speaker === 'number' ? values.speaker : knex('tag').select('id').where('slug', values.speaker))
+            .whereIn('c.status', settled)
+            .select(knex.raw('coalesce(sum(c.quotes), 0)'));
+          if (preview) return knex.raw('select (?) as n', [kept]);
+          const due = ofSpeaker(knex({ q: 'quote' }), values.speaker).where(ARTICLE_OF_QUOTE.status, ArticleStatus.SCHEDULED).where(ARTICLE_OF_QUOTE.publishedAt, '<=', values.now).count({ n: '*' });
+          return knex.raw('select (?) + (?) as n', [kept, due]);
         });
         return Number(row?.n ?? 0);
       }),
