@@ -21,7 +21,12 @@ export interface Config {
   protection: ProtectionConfig;
   /** pino's level for the JSON log on standard output (LOG_LEVEL). */
   logLevel: string;
+  /** How far V8 lets the heap grow past what a full collection kept, in percent; 0 leaves it to V8 (HEAP_GROWTH_PERCENT). The process's, set in main.ts. */
+  heapGrowthPercent: number;
 }
+
+/** What an app needs of the configuration: all but the process's own settings, which an app in a test's process leaves alone. */
+export type AppConfig = Omit<Config, 'heapGrowthPercent'>;
 
 /** What keeps one request, or one client, from taking the service down (README, "Protection"). */
 export interface ProtectionConfig {
@@ -174,5 +179,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     protection: parseProtection(env),
     logLevel: parseLogLevel(env.LOG_LEVEL),
+    heapGrowthPercent: parseWhole('HEAP_GROWTH_PERCENT', env.HEAP_GROWTH_PERCENT, 100, 0),
   };
 }

@@ -7,7 +7,7 @@ import { nextScheduledPublication } from '../auth/visibility';
 import { RedisResponseCache } from '../cache/redis-cache';
 import { MemoryResponseCache, type ResponseCache } from '../cache/response-cache';
 import { ScheduleHorizon } from '../cache/schedule-horizon';
-import type { Config } from '../config/config';
+import type { AppConfig } from '../config/config';
 import { Context } from '../context';
 import { createOrm, StatementCounter, type Orm } from '../database/orm';
 import { CompiledQueries, SqlReader } from '../database/reader';
@@ -53,7 +53,7 @@ export interface AppOptions {
 const DRAIN_MS = 10_000;
 
 /** Opens the database, migrates (and seeds an empty one), and serves HTTP until `close()`. */
-export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const statements = new StatementCounter();
   const compiledQueries = new CompiledQueries(options.checkQueries);
@@ -239,7 +239,7 @@ interface ProbeConnection {
  * so that a pool busy with slow reads never reads as a database that is gone, and a probe that hangs
  * is dropped rather than kept.
  */
-function databaseProbe(orm: Orm, database: Config['database']): { run: () => Promise<void>; close: () => Promise<void> } {
+function databaseProbe(orm: Orm, database: AppConfig['database']): { run: () => Promise<void>; close: () => Promise<void> } {
   // SQLite lives in this process: it answers while the process does, and probing it through its one
   // pooled connection would read a long write (a rebuild) as a database that is gone.
   if (database.kind === 'sqlite') return { run: async () => {}, close: async () => {} };

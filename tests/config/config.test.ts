@@ -19,6 +19,7 @@ describe('configuration from the environment', () => {
         graphiql: true,
       },
       logLevel: 'info',
+      heapGrowthPercent: 100,
     });
   });
 
@@ -50,6 +51,7 @@ describe('configuration from the environment', () => {
       graphiql: false,
     });
     expect(config.logLevel).toBe('warn');
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
     expect(loadConfig({ TRUST_PROXY: '2' }).protection.trustProxy).toBe('2');
   });
 
@@ -78,6 +80,7 @@ describe('configuration from the environment', () => {
     [{ DATABASE_URL: 'sqlite:' }, 'DATABASE_URL'],
     [{ DATABASE_URL: 'postgres://db:5432' }, 'DATABASE_URL'],
     [{ SEED_DEMO: 'maybe' }, 'SEED_DEMO'],
+    [{ HEAP_GROWTH_PERCENT: '-5' }, 'HEAP_GROWTH_PERCENT'],
     [{ RESPONSE_CACHE: 'sometimes' }, 'RESPONSE_CACHE'],
     [{ QUERY_MAX_DEPTH: '0' }, 'QUERY_MAX_DEPTH'],
     [{ QUERY_MAX_COST: 'lots' }, 'QUERY_MAX_COST'],
