@@ -34,4 +34,21 @@ describe('compiled queries (SqlReader.compiled)', () => {
     expect(await careless('world')).toEqual([{ name: 'World' }]);
     await expect(careless('business')).rejects.toThrow(/differs from its real values/);
   });
+
+  it('write limits, which are part of the shape, into the SQL text: SQLite plans an index range better for a limit it can see', async () => {
+    const queries = new CompiledQueries(true);
+    const sections = (limit: number, path: string) =>
+      reader(queries).compiled<{ name: string }, { path: string }>(`test.limits ${limit}`, { path }, (values) =>
+        reader(queries).knex('section').select('name').where('path', 'like', values.path).orderBy('name').limit(limit),
+      );
+    t.app.statements.trace = [];
+    expect(await sections(2, 'world/%')).toEqual([{ name: 'Americas' }, { name: 'Asia' }]);
+    expect(await sections(2, 'world/e%')).toEqual([{ name: 'Europe' }]);
+    expect(await sections(1, 'world/%')).toEqual([{ name: 'Americas' }]);
+    const [two, again, one] = t.app.statements.trace.map((statement) => statement.sql);
+    t.app.statements.trace = null;
+    expect(again).toBe(two);
+    expect(two).toMatch(/ like (\?|\$1) order by .name. asc limit 2$/);
+    expect(one).toMatch(/ limit 1$/);
+  });
 });
