@@ -4,22 +4,36 @@ export interface SortColumn {
   direction: 'asc' | 'desc';
 }
 
+/** A sort column that may be an expression (an undated row's stand-in date, say). */
+export interface SortKey {
+  column: string | Knex.Raw;
+  direction: 'asc' | 'desc';
+}
+
 /**
  * Adds "after this key" to a query ordered by `columns`: (a > x) or (a = x and b > y) …, with each
  * comparison turned for its column's direction. Keyset paging keeps deep pages as cheap as the first.
  */
-export function whereAfter(qb: Knex.QueryBuilder, columns: SortColumn[], key: readonly (string | number | Date)[]): Knex.QueryBuilder {
+export function whereAfter(qb: Knex.QueryBuilder, columns: SortKey[], key: readonly (string | number | Date)[]): Knex.QueryBuilder {
   return qb.where((outer) => {
     columns.forEach((_, depth) => {
       outer.orWhere((inner) => {
-        for (let i = 0; i < depth; i += 1) inner.where(columns[i].column, '=', key[i]);
-        inner.where(columns[depth].column, columns[depth].direction === 'asc' ? '>' : '<', key[depth]);
+        for (let i = 0; i < depth; i += 1) compare(inner, columns[i].column, '=', key[i]);
+        compare(inner, columns[depth].column, columns[depth].direction === 'asc' ? '>' : '<', key[depth]);
       });
     });
   });
 }
 
-export function orderBy(qb: Knex.QueryBuilder, columns: SortColumn[]): Knex.QueryBuilder {
-  for (const { column, direction } of columns) qb.orderBy(column, direction);
+export function orderBy(qb: Knex.QueryBuilder, columns: SortKey[]): Knex.QueryBuilder {
+  for (const { column, direction } of columns) {
+    if (typeof column === 'string') qb.orderBy(column, direction);
+    else qb.orderByRaw(`? ${direction}`, [column]);
+  }
   return qb;
+}
+
+/** `column op value`, for a column by name or an expression. */
+export function compare(qb: Knex.QueryBuilder, column: string | Knex.Raw, operator: string, value: string | number | Date): Knex.QueryBuilder {
+  return typeof column === 'string' ? qb.where(column, operator, value) : qb.where(column, operator, value);
 }

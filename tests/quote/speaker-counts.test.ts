@@ -11,6 +11,7 @@ import {
   UpdateQuoteDocument,
 } from '../generated/graphql';
 import { draft, useDesk } from '../editorial/support';
+import { collectPages } from '../support/paging';
 import type { Newsroom } from '../support/newsroom';
 
 const desk = useDesk();
@@ -88,5 +89,21 @@ describe("a speaker's quote count (kept by triggers, not counted per request)", 
 
     const { kept, counted } = await keptAndCounted();
     expect(kept).toEqual(counted);
+  });
+
+  it("lets the newsroom page through quotes of drafts, which have no date and come after every dated one", async () => {
+    for (const text of ['the bridge would open in spring', 'the bridge would open in spring, officials confirmed']) {
+      const article = await draft(desk);
+      const { addQuote } = await desk.admin.request(DeskAddQuoteDocument, { input: { articleId: article.id, text, speakerName: 'Kim Jong Un', speakerId: desk.ids.tag } });
+      expect(addQuote.userErrors).toEqual([]);
+    }
+    // The speaker's own index, and the general list (words to find), page alike.
+    for (const filter of [{ speaker: 'kim-jong-un' }, { speaker: 'kim-jong-un', query: 'the' }]) {
+      const whole = (await desk.editor.request(QuoteSearchDocument, { filter, first: 100 })).quotes;
+      const paged = await collectPages(async (after) => (await desk.editor.request(QuoteSearchDocument, { filter, first: 1, after })).quotes);
+      expect(paged).toEqual(whole.nodes);
+      expect(paged.length).toBe(whole.totalCount);
+      expect(paged.slice(-2).map((quote) => quote.text)).toEqual(['the bridge would open in spring, officials confirmed', 'the bridge would open in spring']);
+    }
   });
 });

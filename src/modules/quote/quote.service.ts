@@ -1,12 +1,12 @@
 import type { Knex } from '@mikro-orm/knex';
 import { objectKey } from '../../cache/cache-scope';
 import { canPreview } from '../../auth/viewer';
-import { statusParts, whereStatus } from '../../auth/visibility';
+import { statusParts, whereStatus, type StatusPart } from '../../auth/visibility';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Role } from '../../auth/viewer';
 import { invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
-import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
+import { compare, orderBy, whereAfter, type SortColumn, type SortKey } from '../../pagination/keyset';
 import { pageRequest, toPage, type PageRequest } from '../../pagination/page';
 import { containsPattern, toDate } from '../../database/reader';
 import type { RequestContext, WriteResult } from '../../request';
@@ -48,6 +48,24 @@ const ARTICLE_OF_QUOTE = { status: 'q.article_status', publishedAt: 'q.article_p
 const FEED_SORT: SortColumn[] = [{ column: 'q.article_published_at', direction: 'desc' }, ...SORT.slice(1)];
 
 /**
+ * The date a draft's quotes sort and page by (drafts have no publication time; only the newsroom sees
+ * them), so they come after every dated quote on both databases (which put nulls at opposite ends)
+ * and a cursor can stand on one: long before any news, and a year of four digits, as V8 reads
+ * PostgreSQL's text for years under 100 as 19xx or 20xx.
+ */
+const UNDATED = new Date('1000-01-01T00:00:00.000Z');
+
+/** A sort key's column, to select under a name of one's own. */
+function selected(knex: Knex, column: string | Knex.Raw): Knex.Ref<string, Record<string, string>> | Knex.Raw {
+  return typeof column === 'string' ? knex.ref(column) : column;
+}
+
+/** `sort` with its date read as `column`, undated rows taking UNDATED: for lists that may hold drafts. */
+function datedSort(knex: Knex, sort: SortColumn[], column: string): SortKey[] {
+  return [{ column: knex.raw('coalesce(??, ?)', [column, UNDATED]), direction: sort[0].direction }, ...sort.slice(1)];
+}
+
+/**
  * A quote is visible when its article is (ArticleService), and a change to it is saved with its
  * article (ArticleEditor). Each is built on first use: the desk calls back here for what import finds.
  */
@@ -80,10 +98,11 @@ export class QuoteService {
     const speaker = args.filter?.speaker?.trim().toLowerCase();
     const words = quoteWords(args.filter?.query);
     if (articleId === undefined && !words.length && (speakerId === undefined) !== !speaker) return this.bySpeaker(speakerId ?? speaker!, request);
+    const preview = canPreview(this.context.viewer);
     const filtered = (): Knex.QueryBuilder => {
       const knex = reader.knex;
       const query = knex({ q: 'quote' }).join({ a: 'article' }, 'a.id', 'q.article_id');
-      if (!canPreview(this.context.viewer)) whereStatus(query, this.context.now, null);
+      if (!preview) whereStatus(query, this.context.now, null);
       if (speakerId !== undefined) query.where('q.speaker_id', speakerId);
       if (speaker) query.whereIn('q.speaker_id', knex('tag').select('id').where('slug', speaker));
       // null: an ID beyond any stored one, which no quote is in.
@@ -94,11 +113,13 @@ export class QuoteService {
       for (const word of words) query.whereRaw("lower(q.text || ' ' || q.speaker_name) like ? escape '\\'", [containsPattern(word)]);
       return query;
     };
-    const query = filtered().select([...QUOTE_COLUMNS, 'a.published_at as publishedAt']);
-    if (request.after) whereAfter(query, SORT, [new Date(request.after[0]), request.after[1], request.after[2]]);
-    orderBy(query, SORT).limit(request.first + 1);
+    // The newsroom's list holds drafts' quotes too.
+    const sort = preview ? datedSort(reader.knex, SORT, 'a.published_at') : SORT;
+    const query = filtered().select([...QUOTE_COLUMNS, reader.knex.raw('? as ??', [selected(reader.knex, sort[0].column), 'publishedAt'])]);
+    if (request.after) whereAfter(query, sort, [new Date(request.after[0]), request.after[1], request.after[2]]);
+    orderBy(query, sort).limit(request.first + 1);
     const rows = asNodes('Quote', await reader.all<QuoteRow & { publishedAt: Date }>(query));
-    for (const row of rows) row.publishedAt = toDate(row.publishedAt ?? 0);
+    for (const row of rows) row.publishedAt = toDate(row.publishedAt);
     return new ConnectionResult(
       toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => reader.count(filtered())),
     );
@@ -125,23 +146,30 @@ export class QuoteService {
       `quote.bySpeaker ${shape}`,
       { speaker, now, after },
       (values) => {
-        const parts = preview ? Object.values(ArticleStatus).map((status) => (qb: Knex.QueryBuilder) => qb.where(ARTICLE_OF_QUOTE.status, status)) : statusParts(values.now, null, ARTICLE_OF_QUOTE);
-        const scans = parts.map((part, index) => {
-          const query = part(ofSpeaker(knex({ q: 'quote' }), values.speaker)).select('q.id', ...FEED_SORT.map((column) => column.column));
+        // Each part with the sort its rows take: drafts' quotes (the newsroom's alone) are undated.
+        const parts: { part: StatusPart; sort: SortKey[] }[] = preview
+          ? Object.values(ArticleStatus).map((status) => ({
+              part: (qb: Knex.QueryBuilder) => qb.where(ARTICLE_OF_QUOTE.status, status),
+              sort: status === ArticleStatus.DRAFT ? datedSort(knex, FEED_SORT, ARTICLE_OF_QUOTE.publishedAt) : FEED_SORT,
+            }))
+          : statusParts(values.now, null, ARTICLE_OF_QUOTE).map((part) => ({ part, sort: FEED_SORT }));
+        const scans = parts.map(({ part, sort }, index) => {
+          const query = part(ofSpeaker(knex({ q: 'quote' }), values.speaker)).select('q.id', knex.raw('? as ??', [selected(knex, sort[0].column), 'article_published_at']), 'q.article_id', 'q.position');
           if (values.after) {
             // The bound alone is an index range; whereAfter's OR then drops the rows of that instant already seen.
-            query.where(FEED_SORT[0].column, '<=', values.after[0]);
-            whereAfter(query, FEED_SORT, values.after);
+            compare(query, sort[0].column, '<=', values.after[0]);
+            whereAfter(query, sort, values.after);
           }
           // Wrapped, as SQLite takes no parenthesized member of a compound select.
-          return knex.select('*').from(orderBy(query, FEED_SORT).limit(limit).as(`p${index}`));
+          return knex.select('*').from(orderBy(query, sort).limit(limit).as(`p${index}`));
         });
         const merged = knex.from(scans[0].unionAll(scans.slice(1)).as('x')).select('x.id');
         const ids = orderBy(merged, FEED_SORT.map((column) => ({ ...column, column: column.column.replace(/^q\./, 'x.') }))).limit(limit);
-        return orderBy(knex({ q: 'quote' }).select([...QUOTE_COLUMNS, `${ARTICLE_OF_QUOTE.publishedAt} as publishedAt`]).whereIn('q.id', ids), FEED_SORT);
+        const sort = preview ? datedSort(knex, FEED_SORT, ARTICLE_OF_QUOTE.publishedAt) : FEED_SORT;
+        return orderBy(knex({ q: 'quote' }).select([...QUOTE_COLUMNS, knex.raw('? as ??', [selected(knex, sort[0].column), 'publishedAt'])]).whereIn('q.id', ids), sort);
       },
     );
-    for (const row of asNodes('Quote', rows)) row.publishedAt = toDate(row.publishedAt ?? 0);
+    for (const row of asNodes('Quote', rows)) row.publishedAt = toDate(row.publishedAt);
     return new ConnectionResult(
       toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], async () => {
         const [row] = await reader.compiled<{ n: number | string }, { speaker: number | string; now: Date }>(`quote.bySpeaker.count ${JSON.stringify([typeof speaker, preview])}`, { speaker, now }, (values) => {
