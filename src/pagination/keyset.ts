@@ -33,7 +33,7 @@ export function orderBy(qb: Knex.QueryBuilder, columns: SortKey[]): Knex.QueryBu
   return qb;
 }
 
-/** `column op value`, for a column by name or an expression. */
+/** `column op value`, for a column by name or an expression (knex types the two as separate overloads). */
 export function compare(qb: Knex.QueryBuilder, column: string | Knex.Raw, operator: string, value: string | number | Date): Knex.QueryBuilder {
   return typeof column === 'string' ? qb.where(column, operator, value) : qb.where(column, operator, value);
 }

@@ -140,8 +140,8 @@ export class QuoteService {
     // Everything the statements depend on but the speaker, the instant and the cursor, bound at each run.
     const shape = JSON.stringify([typeof speaker, preview, limit]);
     const { knex } = reader;
-    const ofSpeaker = (query: Knex.QueryBuilder, value: number | string) =>
-      query.where('q.speaker_id', typeof speaker === 'number' ? value : knex('tag').select('id').where('slug', value));
+    const ofSpeaker = (query: Knex.QueryBuilder, value: number | string, column = 'q.speaker_id') =>
+      query.where(column, typeof speaker === 'number' ? value : knex('tag').select('id').where('slug', value));
     const rows = await reader.compiled<QuoteRow & { publishedAt: Date }, { speaker: number | string; now: Date; after: (string | number | Date)[] | null }>(
       `quote.bySpeaker ${shape}`,
       { speaker, now, after },
@@ -178,8 +178,7 @@ export class QuoteService {
           // turns with the clock, from the speaker's index. Counting the rows cost 16 times as much
           // for the speaker quoted in every third story as for one quoted in a few.
           const settled = preview ? Object.values(ArticleStatus) : [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED];
-          const kept = knex({ c: 'speaker_quote_count' })
-            .where('c.speaker_id', typeof speaker === 'number' ? values.speaker : knex('tag').select('id').where('slug', values.speaker))
+          const kept = ofSpeaker(knex({ c: 'speaker_quote_count' }), values.speaker, 'c.speaker_id')
             .whereIn('c.status', settled)
             .select(knex.raw('coalesce(sum(c.quotes), 0)'));
           if (preview) return knex.raw('select (?) as n', [kept]);
