@@ -81,6 +81,13 @@ const COMPANY_NOUNS = new Set(['company', 'firm', 'operator', 'business', 'group
  */
 const NOT_A_COMPANY = /\b(?:Ministry|Department|Council|Court|Office|Agency|Authority|Commission|Police|Government|Parliament|Assembly|Senate|Committee|Service|Union|Federation|Association|Party|Regulator|Bank|Trust|Foundation|Charity|University|College|School|Academy|Hospital|Infirmary|Hospice|Society|Institute|Museum|Archive|Gallery|Club|League|Constabulary|Inspectorate|Watch|Workers|Members|United)\b/;
 
+/**
+ * The longest sentence read for quotes and names. Reading a sentence costs time that grows with its
+ * length for each quotation in it, so one "sentence" of 150,000 quotation marks held the service for
+ * 40 s; no sentence of prose comes near this, and a longer one is left as it is.
+ */
+const MAX_SENTENCE_CHARS = 5_000;
+
 /** Words before a quotation that make it a name rather than speech. */
 const NAMING = /(?:so-called|dubbed|titled|entitled|known as|nicknamed|branded|labell?ed|termed|the words|the word|the phrase|the slogan|the motto|the hashtag)\s*$/i;
 /**
@@ -191,8 +198,16 @@ function quotations(text: string): Span[] {
 
 /** Sentences of a paragraph; a full stop inside a quotation ends no sentence, except one that closes it. */
 function sentences(text: string, spans: Span[]): Sentence[] {
-  let masked = text;
-  for (const span of spans) masked = masked.slice(0, span.open + 1) + masked.slice(span.open + 1, span.close - 1).replace(/[.!?](?=.)/g, ';') + masked.slice(span.close - 1);
+  // Built in one pass (spans are in order and apart): rebuilding the whole text for each quotation took
+  // time growing with the square of its length.
+  const pieces: string[] = [];
+  let from = 0;
+  for (const span of spans) {
+    pieces.push(text.slice(from, span.open + 1), text.slice(span.open + 1, span.close - 1).replace(/[.!?](?=.)/g, ';'));
+    from = span.close - 1;
+  }
+  pieces.push(text.slice(from));
+  const masked = pieces.join('');
   const found: Sentence[] = [];
   let start = 0;
   const end = /[.!?][”"’)\]]*(?=\s+[“"‘(\[]?[\p{Lu}\p{N}])/gu;
@@ -204,6 +219,11 @@ function sentences(text: string, spans: Span[]): Sentence[] {
   }
   if (start < text.length) found.push({ start, end: text.length });
   return found;
+}
+
+/** The text less its quotations (spans in order and apart). */
+function outside(text: string, spans: Span[]): string {
+  return spans.map((span, index) => text.slice(index ? spans[index - 1].close : 0, span.open)).join('') + text.slice(spans[spans.length - 1]?.close ?? 0);
 }
 
 /** The quoted words as the quote keeps them: no comma or full stop closing them, no edge spaces. */
@@ -320,13 +340,14 @@ export function findQuotes(paragraphs: CopyParagraph[], reader = new NameReader(
     // A paragraph that is a quotation and nothing else, straight after one that closed on a quotation,
     // goes on with its speaker, unless the next paragraph says whose words they were ("That was how
     // one neighbour described it").
-    const onlyQuoted = spans.length > 0 && /^[\s.,;:!?—–-]*$/.test(spans.reduceRight((rest, span) => rest.slice(0, span.open) + rest.slice(span.close), text));
+    const onlyQuoted = spans.length > 0 && /^[\s.,;:!?—–-]*$/.test(outside(text, spans));
     const explainedNext = /^\s*(?:That|Those|This|These|Such|So|Thus)\b/.test(paragraphs[index + 1]?.text ?? '');
     const continued = onlyQuoted && !explainedNext && closingSpeaker?.blockIndex === paragraph.blockIndex - 1 ? closingSpeaker.mention : null;
     closingSpeaker = null;
     /** An outlet a sentence of this paragraph credited with no quotation of its own ("Speaking to the CPA, he went further."). */
     let paragraphOutlet: { outlet: string; speaker: Mention | null } | null = null;
     for (const sentence of parts) {
+      if (sentence.end - sentence.start > MAX_SENTENCE_CHARS) continue;
       const inside = spans.filter((span) => span.open >= sentence.start && span.open < sentence.end);
       const sentenceText = text.slice(sentence.start, sentence.end);
       const names = reader
