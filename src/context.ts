@@ -12,6 +12,7 @@ import { Lazy, Loaders, type RequestContext, type WriteResult, type Written } fr
 import { AnalysisService } from './modules/analysis/analysis.service';
 import { ArticleEditor } from './modules/article/article-editor.service';
 import { ArticleService } from './modules/article/article.service';
+import { LiveblogService } from './modules/liveblog/liveblog.service';
 import { AuthorService } from './modules/author/author.service';
 import { NodeService } from './modules/node/node.service';
 import { QuoteService } from './modules/quote/quote.service';
@@ -132,8 +133,11 @@ export class Context implements RequestContext {
   get authors(): AuthorService {
     return this.service('authors', (context) => new AuthorService(context));
   }
+  get liveblogs(): LiveblogService {
+    return this.service('liveblogs', (context) => new LiveblogService(context, { articles: () => context.articles, articleEditor: () => context.articleEditor }));
+  }
   get nodes(): NodeService {
-    return this.service('nodes', (context) => new NodeService(context, { articles: () => context.articles, quotes: () => context.quotes }));
+    return this.service('nodes', (context) => new NodeService(context, { articles: () => context.articles, liveblogs: () => context.liveblogs, quotes: () => context.quotes }));
   }
   get quotes(): QuoteService {
     return this.service('quotes', (context) => new QuoteService(context, { articles: () => context.articles, articleEditor: () => context.articleEditor }));

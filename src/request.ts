@@ -14,6 +14,7 @@ import type { AuditSubjectType } from './modules/audit/audit.type';
 import { createAuthorLoaders } from './modules/author/author.loaders';
 import { createCorrectionLoaders } from './modules/correction/correction.loaders';
 import { createImageLoaders } from './modules/image/image.loaders';
+import { createLiveblogLoaders } from './modules/liveblog/liveblog.loaders';
 import { createQuoteLoaders } from './modules/quote/quote.loaders';
 import { createRelatedLoaders } from './modules/related/related.loaders';
 import { createSectionLoaders } from './modules/section/section.loaders';
@@ -62,6 +63,9 @@ export class Loaders {
   }
   get image() {
     return this.once('image', createImageLoaders);
+  }
+  get liveblog() {
+    return this.once('liveblog', createLiveblogLoaders);
   }
   get quote() {
     return this.once('quote', createQuoteLoaders);

@@ -13,6 +13,7 @@ import { Migration20261204220000_quote_origin } from './Migration20261204220000_
 import { Migration20261204221353_article_field_limits } from './Migration20261204221353_article_field_limits';
 import { Migration20261204230000_quote_speaker_feed } from './Migration20261204230000_quote_speaker_feed';
 import { Migration20261206000000_speaker_quote_counts } from './Migration20261206000000_speaker_quote_counts';
+import { Migration20261206005419_liveblogs } from './Migration20261206005419_liveblogs';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -29,4 +30,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261204221353_article_field_limits', class: Migration20261204221353_article_field_limits },
   { name: 'Migration20261204230000_quote_speaker_feed', class: Migration20261204230000_quote_speaker_feed },
   { name: 'Migration20261206000000_speaker_quote_counts', class: Migration20261206000000_speaker_quote_counts },
+  { name: 'Migration20261206005419_liveblogs', class: Migration20261206005419_liveblogs },
 ];

@@ -87,6 +87,8 @@ export interface ChangedSubject {
 export function keysWrittenBy(written: ChangedSubject): string[] {
   const { type, id } = written.subject;
   if (type === 'ApiToken') return [];
+  // An entry is cached as part of its liveblog's article, which the mutation names in alsoChanged.
+  if (type === 'LiveblogEntry') return written.alsoChanged ?? [];
   const keys = [objectKey(type as CacheKeyType, id), listKey(type as CacheKeyType), ...(written.alsoChanged ?? [])];
   if (type === 'Article') keys.push(listKey('Quote'), objectKey('Related', id));
   return keys;

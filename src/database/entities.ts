@@ -6,6 +6,7 @@ import { AuditEntry } from '../modules/audit/audit.entity';
 import { Author } from '../modules/author/author.entity';
 import { Correction } from '../modules/correction/correction.entity';
 import { Image } from '../modules/image/image.entity';
+import { LiveblogEntry } from '../modules/liveblog/liveblog.entity';
 import { Quote, QuoteDismissal } from '../modules/quote/quote.entity';
 import { RelatedLink } from '../modules/related/related-link.entity';
 import { ArticlePath } from '../modules/route/article-path.entity';
@@ -26,6 +27,7 @@ export const entities = [
   QuoteDismissal,
   RelatedLink,
   Correction,
+  LiveblogEntry,
   ArticlePath,
   ArticleRevision,
   ApiToken,

@@ -6,6 +6,7 @@ import { ArticleResolver, ArticleRevisionResolver } from '../modules/article/art
 import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorResolver } from '../modules/author/author.resolver';
 import { ImageBlockResolver, QuoteBlockResolver } from '../modules/body/body.resolver';
+import { ArticleLiveblogResolver, LiveblogEntryResolver, LiveblogResolver } from '../modules/liveblog/liveblog.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { QuoteResolver } from '../modules/quote/quote.resolver';
 import { RouteResolver } from '../modules/route/route.resolver';
@@ -28,6 +29,9 @@ export const resolvers = [
   TagResolver,
   AuthorResolver,
   QuoteResolver,
+  ArticleLiveblogResolver,
+  LiveblogResolver,
+  LiveblogEntryResolver,
   SearchResolver,
   ViewerResolver,
   AuditResolver,

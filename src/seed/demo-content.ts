@@ -43,6 +43,20 @@ export interface DemoArticle {
   quotes?: DemoQuote[];
   related?: { slug: string; relation: 'BACKGROUND' | 'FOLLOW_UP' | 'ANALYSIS' | 'EXPLAINER' | 'SEE_ALSO' }[];
   corrections?: { text: string; publishedAt: string }[];
+  /** Set when the piece is a liveblog: its state and entries, oldest first. */
+  liveblog?: { state: 'LIVE' | 'ENDED'; entries: DemoLiveblogEntry[] };
+}
+
+/** One entry of a demo liveblog. */
+export interface DemoLiveblogEntry {
+  title?: string;
+  bodyMarkdown: string;
+  /** Author slug. */
+  author?: string;
+  keyEvent?: boolean;
+  pinned?: boolean;
+  /** ISO-8601 UTC. */
+  publishedAt: string;
 }
 
 /** Everything the demo newsroom holds. */
@@ -497,6 +511,44 @@ export const demoContent: DemoContent = {
         'All ferry services to the mainland were suspended and schools were told to stay closed until the weekend. Fishing boats were ordered back to harbour and tied up in rows along the breakwaters.',
         'Forecasters expect the storm to weaken as it passes over cooler water, but warned of landslides on the island’s steep eastern slopes, where heavy rain fell for much of last week.',
       ),
+      liveblog: {
+        state: 'ENDED',
+        entries: [
+          {
+            title: 'Shelters fill as the first bands of rain arrive',
+            bodyMarkdown: 'School halls and the ferry terminal in the island’s main town are now shelters. Volunteers are handing out blankets and rice; officials say about **12,000** people have arrived so far.',
+            author: 'hana-seo',
+            publishedAt: '2026-09-10T03:40:00Z',
+          },
+          {
+            title: 'Ferries suspended',
+            bodyMarkdown: 'The last ferry to the mainland left at 5am. All crossings are cancelled until the storm has passed, the port authority says.',
+            author: 'hana-seo',
+            keyEvent: true,
+            publishedAt: '2026-09-10T05:05:00Z',
+          },
+          {
+            title: 'Landslide warning for the eastern slopes',
+            bodyMarkdown: 'Forecasters have raised the landslide warning for villages on the steep eastern side of the island, where the ground is already soaked after a week of rain.',
+            keyEvent: true,
+            publishedAt: '2026-09-10T07:20:00Z',
+          },
+          {
+            title: 'What we know',
+            bodyMarkdown: '- About 30,000 people spent the night in shelters.\n- Ferries and schools stay closed until the weekend.\n- No deaths have been reported.',
+            author: 'hana-seo',
+            pinned: true,
+            publishedAt: '2026-09-10T09:00:00Z',
+          },
+          {
+            title: 'Storm weakens over cooler water',
+            bodyMarkdown: 'The typhoon has weakened to a tropical storm as it moves away from the island. This live coverage has ended; our report above has the full story.',
+            author: 'hana-seo',
+            keyEvent: true,
+            publishedAt: '2026-09-10T13:30:00Z',
+          },
+        ],
+      },
     },
     {
       slug: 'sanwol-school-reopens-after-typhoon',

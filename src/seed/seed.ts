@@ -7,6 +7,8 @@ import { Author } from '../modules/author/author.entity';
 import { markdownToBlocks } from '../modules/body/body.markdown';
 import { Correction } from '../modules/correction/correction.entity';
 import { Image } from '../modules/image/image.entity';
+import { LiveblogEntry } from '../modules/liveblog/liveblog.entity';
+import { LiveblogState } from '../modules/liveblog/liveblog.enums';
 import { Quote } from '../modules/quote/quote.entity';
 import { RelatedLink } from '../modules/related/related-link.entity';
 import { reindexAll } from '../modules/search/search.index';
@@ -145,6 +147,22 @@ export async function seedDemo(
         });
         quotes += 1;
       });
+      if (demo.liveblog) {
+        article.liveblog = LiveblogState[demo.liveblog.state];
+        for (const entry of demo.liveblog.entries) {
+          const at = parseDate(entry.publishedAt, `${where}, liveblog entry`);
+          tx.create(LiveblogEntry, {
+            article,
+            title: entry.title ?? null,
+            body: markdownToBlocks(entry.bodyMarkdown),
+            author: entry.author === undefined ? null : authors.get(entry.author, `${where}, liveblog entry`),
+            keyEvent: entry.keyEvent ?? false,
+            pinned: entry.pinned ?? false,
+            publishedAt: at,
+            updatedAt: at,
+          });
+        }
+      }
       for (const correction of demo.corrections ?? []) {
         tx.create(Correction, { article, text: correction.text, publishedAt: parseDate(correction.publishedAt, `${where}, correction`) });
       }

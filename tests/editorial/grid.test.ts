@@ -1,6 +1,7 @@
 import { ClientError, type GraphQLClient } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 import {
+  AddLiveblogEntryDocument,
   DeskAddCorrectionDocument,
   DeskAddQuoteDocument,
   DeskArchiveDocument,
@@ -19,6 +20,9 @@ import {
   DeskUnpublishDocument,
   DeskUpdateArticleDocument,
   ReanalyzeArticleDocument,
+  RemoveLiveblogEntryDocument,
+  SetLiveblogStateDocument,
+  UpdateLiveblogEntryDocument,
   UpdateQuoteDocument,
 } from '../generated/graphql';
 import { databaseRows, type Newsroom } from '../support/newsroom';
@@ -38,6 +42,16 @@ interface Case {
   least: Caller;
   /** Sets up what the attempt needs (as an admin) and returns the attempt. */
   prepare(n: number): Promise<(client: GraphQLClient) => Promise<Outcome>>;
+}
+
+/** A draft an admin has made a LIVE liveblog, with one entry. */
+async function liveDraft() {
+  const article = await draft(desk);
+  const { setLiveblogState } = await desk.admin.request(SetLiveblogStateDocument, { input: { articleId: article.id, expectedVersion: article.version, state: 'LIVE' } });
+  expect(setLiveblogState.userErrors).toEqual([]);
+  const { addLiveblogEntry } = await desk.admin.request(AddLiveblogEntryDocument, { input: { articleId: article.id, bodyMarkdown: 'The count begins.' } });
+  expect(addLiveblogEntry.userErrors).toEqual([]);
+  return { article: setLiveblogState.article!, entry: addLiveblogEntry.entry! };
 }
 
 const CASES: Record<string, Case> = {
@@ -162,6 +176,46 @@ const CASES: Record<string, Case> = {
       return async (client) => {
         const { updateQuote } = await client.request(UpdateQuoteDocument, { input: { id: quote.id, expectedVersion: quote.article.version, speakerName: 'The transport minister' } });
         return { saved: updateQuote.quote, userErrors: updateQuote.userErrors };
+      };
+    },
+  },
+  setLiveblogState: {
+    least: 'editor',
+    prepare: async () => {
+      const article = await draft(desk);
+      return async (client) => {
+        const { setLiveblogState } = await client.request(SetLiveblogStateDocument, { input: { articleId: article.id, expectedVersion: article.version, state: 'LIVE' } });
+        return { saved: setLiveblogState.article, userErrors: setLiveblogState.userErrors };
+      };
+    },
+  },
+  addLiveblogEntry: {
+    least: 'contributor',
+    prepare: async () => {
+      const { article } = await liveDraft();
+      return async (client) => {
+        const { addLiveblogEntry } = await client.request(AddLiveblogEntryDocument, { input: { articleId: article.id, title: 'Turnout', bodyMarkdown: 'Turnout is up on last time.' } });
+        return { saved: addLiveblogEntry.entry, userErrors: addLiveblogEntry.userErrors };
+      };
+    },
+  },
+  updateLiveblogEntry: {
+    least: 'contributor',
+    prepare: async () => {
+      const { entry } = await liveDraft();
+      return async (client) => {
+        const { updateLiveblogEntry } = await client.request(UpdateLiveblogEntryDocument, { input: { id: entry.id, expectedRevision: entry.revision, bodyMarkdown: 'The count has begun.' } });
+        return { saved: updateLiveblogEntry.entry, userErrors: updateLiveblogEntry.userErrors };
+      };
+    },
+  },
+  removeLiveblogEntry: {
+    least: 'contributor',
+    prepare: async () => {
+      const { entry } = await liveDraft();
+      return async (client) => {
+        const { removeLiveblogEntry } = await client.request(RemoveLiveblogEntryDocument, { id: entry.id, expectedRevision: entry.revision });
+        return { saved: removeLiveblogEntry.entry, userErrors: removeLiveblogEntry.userErrors };
       };
     },
   },

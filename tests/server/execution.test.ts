@@ -25,6 +25,10 @@ interface Found {
   quoteId: string;
   draftId: string;
   drafts: number;
+  /** The demo liveblog (the typhoon story), one of its entries and that entry's cursor. */
+  liveblogId: string;
+  entryId: string;
+  entryCursor: string;
 }
 
 type Variables = Record<string, unknown>;
@@ -66,6 +70,17 @@ const CASES: Record<string, (found: Found) => Variables[]> = {
   TagAliases: () => [{ slug: 'kim-jong-un' }, { slug: 'none' }],
   TagSearch: () => [{ query: 'kim', first: 3 }, { query: '' }],
   ArticleTagNames: () => [{ slug: SAEPPYOL.slug }, { slug: 'missing' }],
+  LiveblogStream: (found) => [
+    { id: found.liveblogId },
+    { id: found.liveblogId, first: 2, keyEvents: 1 },
+    { id: found.liveblogId, since: found.entryCursor, first: 1 },
+    { id: found.liveblogId, after: 'not a cursor' },
+    { id: found.liveblogId, keyEvents: 500 },
+    { id: found.articleId },
+  ],
+  LiveblogEntryNode: (found) => [{ id: found.entryId }, { id: found.quoteId }, { id: 'TGl2ZWJsb2dFbnRyeTo5OTk5OTk=' }],
+  LiveblogCards: () => [{ path: 'world/asia' }, { path: 'nowhere' }],
+  LiveblogArticle: () => [{ slug: 'typhoon-sanwol-evacuations' }, { slug: 'nope' }],
 };
 
 interface Answer {
@@ -101,7 +116,19 @@ describe('compiled plans answer what graphql-js answers', () => {
     const ids = JSON.parse(
       (await ask(compiled, `{ article(slug: "${SAEPPYOL.slug}") { id quotes { id } } articles(filter: { status: DRAFT }, first: 1) { totalCount nodes { id } } }`, {}, editorToken)).body,
     ).data;
-    found = { articleId: ids.article.id, quoteId: ids.article.quotes[0].id, draftId: ids.articles.nodes[0]?.id ?? ids.article.id, drafts: ids.articles.totalCount };
+    const live = JSON.parse(
+      (await ask(compiled, '{ article(slug: "typhoon-sanwol-evacuations") { id liveblog { entries(first: 5) { edges { cursor node { id } } } } } }', {})).body,
+    ).data.article;
+    const oldest = live.liveblog.entries.edges.at(-1);
+    found = {
+      articleId: ids.article.id,
+      quoteId: ids.article.quotes[0].id,
+      draftId: ids.articles.nodes[0]?.id ?? ids.article.id,
+      drafts: ids.articles.totalCount,
+      liveblogId: live.id,
+      entryId: oldest.node.id,
+      entryCursor: oldest.cursor,
+    };
   });
   afterAll(async () => {
     await compiled?.close();

@@ -36,6 +36,7 @@ import { ArticleStatus } from './article.enums';
 import { ARTICLE_FIELDS, type ArticleFieldValues } from './article.fields';
 import { LIMITS } from './article.limits';
 import { type CreateArticleInput, type ImportArticleInput, type RestoreArticleRevisionInput, type UpdateArticleInput } from './article.inputs';
+import type { SetLiveblogStateInput } from '../liveblog/liveblog.inputs';
 
 /** An article's editable content, decoded and checked; fields left undefined stay as they are. */
 interface ArticleChanges extends Partial<ArticleFieldValues> {
@@ -243,6 +244,16 @@ export class ArticleEditor {
       await tx.nativeDelete(RelatedLink, { article });
       items.forEach((item, position) => tx.create(RelatedLink, { article, related: tx.getReference(Article, relatedIds[position]!), relation: item.relation, position }));
       return this.commit(tx, viewer, 'setRelatedCoverage', article, ['relatedCoverage']);
+    });
+  }
+
+  /** Makes the article a liveblog (LIVE), or closes (ENDED) or reopens one: a change to the article, kept as a revision. */
+  setLiveblogState(input: SetLiveblogStateInput): Promise<WriteResult<number>> {
+    return this.context.write('setLiveblogState', Role.EDITOR, async (tx, viewer) => {
+      const article = await this.loadForEdit(tx, viewer, input.articleId, ['input', 'articleId'], 'setLiveblogState', input.expectedVersion);
+      if (article.liveblog === input.state) return { value: article.id, subject: { type: 'Article', id: article.id }, changes: [] };
+      article.liveblog = input.state;
+      return this.commit(tx, viewer, 'setLiveblogState', article, ['liveblog']);
     });
   }
 
@@ -525,7 +536,8 @@ export class ArticleEditor {
    * article row (and for the section counters it had updated): a deadlock. Edits still queue, since
    * NO KEY UPDATE excludes itself; only key changes and deletes need more, and they take it themselves.
    */
-  private async findLocked(tx: EntityManager, id: number): Promise<Article | null> {
+  /** The article, its row locked until the transaction ends (PostgreSQL; SQLite has one writer at a time). */
+  async findLocked(tx: EntityManager, id: number): Promise<Article | null> {
     if (this.context.reader.dialect !== 'postgresql') return tx.findOne(Article, id);
     const query = tx.createQueryBuilder(Article).where({ id });
     // Knex's own locking clause, on the query MikroORM built (it runs what getKnexQuery returned).

@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@
 import type { StoredBlock } from '../body/body.blocks';
 import { Image } from '../image/image.entity';
 import { Section } from '../section/section.entity';
+import { LiveblogState } from '../liveblog/liveblog.enums';
 import { ArticleStatus } from './article.enums';
 import { LIMITS } from './article.limits';
 
@@ -41,6 +42,10 @@ export class Article {
 
   @ManyToOne({ entity: () => Image, nullable: true })
   mainImage?: Image | null;
+
+  /** Set once the piece is a liveblog (a stream of entries, LiveblogEntry); null for an ordinary article. */
+  @Property({ type: 'string', length: 16, nullable: true })
+  liveblog?: LiveblogState | null;
 
   @Property({ type: 'datetime', nullable: true })
   firstPublishedAt?: Date | null;

@@ -18,6 +18,9 @@ export const LIMITS = {
   quote: 1_000,
   speakerName: 200,
   quoteContext: 1_000,
+  entryTitle: 250,
+  /** A liveblog entry's Markdown, in characters. */
+  entryMarkdown: 20_000,
 };
 
 /** A number as descriptions write it: 200,000. */

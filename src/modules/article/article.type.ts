@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
 import { connectionType } from '../../pagination/connection.type';
 import { NodeInterface, type NodeRow } from '../node/node.type';
+import type { LiveblogState } from '../liveblog/liveblog.enums';
 import type { ArticleStatus } from './article.enums';
 import { ARTICLE_FIELDS, type ArticleFieldValues } from './article.fields';
 
@@ -11,6 +12,8 @@ export interface ArticleRow extends NodeRow, ArticleFieldValues {
   status: ArticleStatus;
   sectionId: number;
   mainImageId: number | null;
+  /** Null unless the piece is a liveblog. */
+  liveblog: LiveblogState | null;
   firstPublishedAt: Date | null;
   publishedAt: Date | null;
   createdAt: Date;

@@ -1,7 +1,7 @@
 import { badUserInput, notFound, type Problems } from '../../errors/errors';
 
 /** The object types that answer to `node(id:)`. */
-export const NODE_TYPES = ['Article', 'Section', 'Tag', 'Author', 'Quote', 'Image'] as const;
+export const NODE_TYPES = ['Article', 'Section', 'Tag', 'Author', 'Quote', 'Image', 'LiveblogEntry'] as const;
 export type NodeTypeName = (typeof NODE_TYPES)[number];
 
 /** Row ids are PostgreSQL `integer`s: a well-formed ID beyond this names nothing that can exist. */

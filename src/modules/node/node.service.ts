@@ -1,14 +1,16 @@
 import { badUserInput } from '../../errors/errors';
 import type { RequestContext } from '../../request';
 import type { ArticleService } from '../article/article.service';
+import type { LiveblogService } from '../liveblog/liveblog.service';
 import type { QuoteService } from '../quote/quote.service';
 import { fromGlobalId } from './global-id';
 import type { NodeRow } from './node.type';
 
-/** The services that decide who may see an article or a quote, each built on first use. */
+/** The services that decide who may see an article, a quote or a liveblog entry, each built on first use. */
 export interface NodeDeps {
   articles: () => Pick<ArticleService, 'byId'>;
   quotes: () => Pick<QuoteService, 'byId'>;
+  liveblogs: () => Pick<LiveblogService, 'byId'>;
 }
 
 /** Fetches any node by global ID through the same loaders and visibility rules as every other path. */
@@ -28,6 +30,8 @@ export class NodeService {
         return this.deps.articles().byId(id);
       case 'Quote':
         return this.deps.quotes().byId(id);
+      case 'LiveblogEntry':
+        return this.deps.liveblogs().byId(id);
       case 'Section':
         return loaders.section.byId.load(id);
       case 'Tag':
