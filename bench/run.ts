@@ -8,7 +8,8 @@
  * scenario (`--only Flood` alone): one client floods the costliest query the limits allow while
  * readers load SectionFront, against a server with its default protection. Then the Import scenario
  * (`--only Import` alone): importArticle of a 1,000-word story, one at a time; and the Save scenario
- * (`--only Save`): updateArticle of a published story, one at a time. Prints the tables and
+ * (`--only Save`): updateArticle of a published story, one at a time; and the Live scenario (`--only
+ * Live`): 1,000 subscribers to a liveblog, an entry a second. Prints the tables and
  * writes them as JSON under bench/results/.
  */
 import { execFile, fork, type ChildProcess } from 'node:child_process';
@@ -19,6 +20,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../src/config/config';
 import { createApp } from '../src/server/app';
 import { projectRoot } from '../src/config/paths';
@@ -183,10 +186,13 @@ async function vacuum(config: DatabaseConfig): Promise<void> {
   }
 }
 
-function peakRss(child: ChildProcess): number {
+/** The server's resident set in bytes: now (VmRSS), or its peak so far (VmHWM). */
+function memory(child: ChildProcess, field: 'VmRSS' | 'VmHWM'): number {
   const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) * 1024;
 }
+
+const peakRss = (child: ChildProcess) => memory(child, 'VmHWM');
 
 async function statements(base: string): Promise<number> {
   const text = await (await fetch(`${base}/metrics`)).text();
@@ -800,6 +806,101 @@ async function saveScenario(config: DatabaseConfig, databaseUrl: string, runs = 
   return { headline: summary(times.headline), tags: summary(times.tags) };
 }
 
+interface LiveReport {
+  subscribers: number;
+  entries: number;
+  /** Events expected (entries × subscribers) and received. */
+  expected: number;
+  delivered: number;
+  /** From the mutation being sent to a subscriber holding the entry, in ms. */
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** The server's peak RSS over the scenario, and its RSS with every subscriber connected before the first entry. */
+  peakRssBytes: number;
+  connectedRssBytes: number;
+}
+
+/**
+ * The Live scenario (`--only Live`): `subscribers` graphql-ws clients follow one liveblog on one
+ * server (as production runs it), and an editor posts an entry a second. Each delivery is timed from
+ * the mutation being sent to the subscriber holding the entry (events go out after the commit, before
+ * the mutation answers). The target is p99 under 200 ms.
+ */
+async function liveScenario(config: DatabaseConfig, databaseUrl: string, subscribers = 1_000, entries = 20): Promise<LiveReport> {
+  const token = await benchToken(config, `Bench live ${Date.now()}`, Role.EDITOR);
+  const { child, base } = await startServer(databaseUrl, 'live', { RATE_LIMIT: 'off', LIVE_CONNECTIONS_PER_CLIENT: String(subscribers + 10) });
+  const send = async (query: string, variables: Record<string, unknown>) => {
+    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    return JSON.parse(await response.text());
+  };
+  const clients: Client[] = [];
+  const sentAt = new Map<string, number>();
+  const latencies: number[] = [];
+  const heard = new Array<number>(subscribers).fill(0);
+  try {
+    const { article } = (await send('query($slug: String!) { article(slug: $slug) { id version liveblog { state } } }', { slug: `story-${Math.ceil(articles / 2)}` })).data;
+    if (article.liveblog?.state !== 'LIVE') {
+      const set = 'mutation($input: SetLiveblogStateInput!) { setLiveblogState(input: $input) { userErrors { message } } }';
+      const answer = await send(set, { input: { articleId: article.id, expectedVersion: article.version, state: 'LIVE' } });
+      if (answer.data?.setLiveblogState.userErrors.length !== 0) throw new Error(`setLiveblogState failed: ${JSON.stringify(answer).slice(0, 300)}`);
+    }
+    const postEntry = async (title: string): Promise<void> => {
+      const answer = await send('mutation($input: AddLiveblogEntryInput!) { addLiveblogEntry(input: $input) { entry { id } userErrors { message } } }', { input: { articleId: article.id, title, bodyMarkdown: `${title}: what we know so far.` } });
+      if (!answer.data?.addLiveblogEntry.entry) throw new Error(`addLiveblogEntry failed: ${JSON.stringify(answer).slice(0, 300)}`);
+    };
+    const query = `subscription { liveblogEntries(articleId: "${article.id}") { change entry { id title publishedAt } } }`;
+    for (let index = 0; index < subscribers; index++) {
+      const client = createClient({ url: `${base.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, lazy: false, retryAttempts: 0, onNonLazyError: () => undefined });
+      clients.push(client);
+      client.subscribe<{ liveblogEntries: { entry: { title: string } | null } }>(
+        { query },
+        {
+          next: (result) => {
+            const at = performance.now();
+            heard[index] += 1;
+            const sent = sentAt.get(result.data?.liveblogEntries.entry?.title ?? '');
+            if (sent !== undefined) latencies.push(at - sent);
+          },
+          error: () => undefined,
+          complete: () => undefined,
+        },
+      );
+    }
+    // Every subscriber hears a warm-up entry before the timed ones: then all are subscribed.
+    for (let attempt = 1; heard.some((count) => count === 0); attempt++) {
+      if (attempt > 100) throw new Error(`only ${heard.filter(Boolean).length} of ${subscribers} subscribers went live`);
+      await postEntry(`Warm-up ${attempt}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const connectedRssBytes = memory(child, 'VmRSS');
+    for (let entry = 1; entry <= entries; entry++) {
+      // Keyed by title, set before sending: events go out after the commit, before the answer.
+      const sent = performance.now();
+      sentAt.set(`Update ${entry}`, sent);
+      await postEntry(`Update ${entry}`);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, 1_000 - (performance.now() - sent))));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    const sorted = latencies.sort((a, b) => a - b);
+    const round = (ms: number) => Number(ms.toFixed(1));
+    return {
+      subscribers,
+      entries,
+      expected: subscribers * entries,
+      delivered: sorted.length,
+      p50Ms: round(percentile(sorted, 0.5)),
+      p99Ms: round(percentile(sorted, 0.99)),
+      maxMs: round(sorted[sorted.length - 1]),
+      peakRssBytes: peakRss(child),
+      connectedRssBytes,
+    };
+  } finally {
+    await Promise.all(clients.map((client) => client.dispose()));
+    await stopServer(child);
+  }
+}
+
 /**
  * The Import scenario (`--only Import`): importArticle of a 1,000-word story, one request at a time,
  * as a CONTRIBUTOR, against a server as production runs it. The drafts it made are deleted afterwards;
@@ -985,6 +1086,7 @@ async function main(): Promise<void> {
   const flood = selected('Flood') ? await floodScenario(databaseUrl) : undefined;
   const imports = selected('Import') ? await importScenario(config, databaseUrl) : undefined;
   const saves = selected('Save') ? await saveScenario(config, databaseUrl) : undefined;
+  const live = selected('Live') ? await liveScenario(config, databaseUrl) : undefined;
 
   const report = {
     when: new Date().toISOString(),
@@ -1002,6 +1104,7 @@ async function main(): Promise<void> {
     flood,
     imports,
     saves,
+    live,
     /** Timed only when this run loaded the corpus (--fresh, or no database yet). */
     rebuild,
   };
@@ -1044,6 +1147,13 @@ async function main(): Promise<void> {
   if (saves) {
     const line = (what: string, times: SaveTimes) => `${what}, ${times.runs} times: p50 ${times.p50Ms} ms, p99 ${times.p99Ms} ms, max ${times.maxMs} ms`;
     console.log(`\nSave: updateArticle of a published story, one at a time (target under 20 ms): ${line('the headline', saves.headline)}; ${line('the headline and a tag', saves.tags)}`);
+  }
+  if (live) {
+    console.log(
+      `\nLive: ${live.subscribers} subscribers to one liveblog, an entry a second for ${live.entries} s: ${live.delivered} of ${live.expected} deliveries, ` +
+        `from the mutation sent to the subscriber holding the entry p50 ${live.p50Ms} ms, p99 ${live.p99Ms} ms (target under 200), max ${live.maxMs} ms; ` +
+        `server RSS ${(live.connectedRssBytes / 1048576).toFixed(0)} MB with every subscriber connected, peak ${(live.peakRssBytes / 1048576).toFixed(0)} MB`,
+    );
   }
   const out = path.join(root, 'bench', 'results', `${report.when.replace(/[:.]/g, '-')}-${config.kind}-${articles}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });

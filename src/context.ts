@@ -3,7 +3,9 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireRole, type Role, type Viewer } from './auth/viewer';
 import { CacheScope, keysWrittenBy } from './cache/cache-scope';
-import { duplicate, Refusal } from './errors/errors';
+import { duplicate, Refusal, wrongTransport } from './errors/errors';
+import { LiveFeed, type SharedReads } from './events/feed';
+import type { EventBus, LiveEvent } from './events/live-events';
 import { AuditService, recordAudit } from './modules/audit/audit.service';
 import type { DatabaseConfig } from './config/config';
 import { type CompiledQueries, SqlReader } from './database/reader';
@@ -22,6 +24,12 @@ import { SectionService } from './modules/section/section.service';
 import { TagService } from './modules/tag/tag.service';
 import { TokenAdmin } from './modules/token/token.service';
 
+/** What the subscribers of one event share (SharedReads): its instant and its loaders. */
+export interface EventReads {
+  now: Date;
+  loaders: Loaders;
+}
+
 export interface ContextOptions {
   em: EntityManager;
   dialect: DatabaseConfig['kind'];
@@ -33,6 +41,10 @@ export interface ContextOptions {
   invalidate?: (keys: string[]) => Promise<void>;
   /** The request's account (cost, budget, statements), which also stops its SQL past its deadline. */
   meter?: RequestMeter;
+  /** Hands a committed mutation's events to subscribers (src/events). */
+  publish?: (events: LiveEvent[]) => Promise<void>;
+  /** A subscription's: the events it follows, and how to cut off a subscriber that falls behind. */
+  live?: { bus: EventBus; drop: () => void; shared: SharedReads<EventReads> };
 }
 
 /**
@@ -45,10 +57,11 @@ export class Context implements RequestContext {
   readonly reader: SqlReader;
   readonly viewer: Viewer | null;
   readonly requestId: string;
-  readonly now = new Date();
-  /** What the answer depends on and how long it may be kept (src/cache). */
-  readonly cache = new CacheScope();
+  private instant = new Date();
+  private scope = new CacheScope();
   private readonly invalidate: (keys: string[]) => Promise<void>;
+  private readonly publish: (events: LiveEvent[]) => Promise<void>;
+  private readonly live: ContextOptions['live'];
   readonly meter: RequestMeter;
 
   constructor(options: ContextOptions) {
@@ -58,6 +71,8 @@ export class Context implements RequestContext {
     this.meter = options.meter ?? new RequestMeter(this.requestId, { kind: 'anonymous', id: 'local' }, 'local');
     this.reader = new SqlReader(this.em, options.dialect, options.compiledQueries, this.meter);
     this.invalidate = options.invalidate ?? (async () => {});
+    this.publish = options.publish ?? (async () => {});
+    this.live = options.live;
     this.currentLoaders = new Loaders(this.reader, this.now, this.cache);
   }
 
@@ -65,6 +80,40 @@ export class Context implements RequestContext {
 
   get loaders(): Loaders {
     return this.currentLoaders;
+  }
+
+  /** One instant, so every visibility check agrees (a subscription takes a new one for each event). */
+  get now(): Date {
+    return this.instant;
+  }
+
+  /** What the answer depends on and how long it may be kept (src/cache). */
+  get cache(): CacheScope {
+    return this.scope;
+  }
+
+  follow<E extends LiveEvent>(accept: (event: LiveEvent) => event is E, visible: (event: E) => Promise<boolean>): AsyncIterableIterator<E> {
+    if (!this.live) throw wrongTransport('Subscriptions run over the WebSocket at /graphql (the graphql-transport-ws protocol), not over HTTP.');
+    const renewed = async (event: E) => {
+      this.renew(event);
+      return visible(event);
+    };
+    return new LiveFeed(this.live.bus, accept, renewed, this.live.drop);
+  }
+
+  /**
+   * A subscription lives for hours: each event is read at its own instant with fresh loaders and
+   * services, as a new request would be, so nothing cached for an earlier event answers a later one.
+   */
+  private renew(event: LiveEvent): void {
+    const reads = this.live!.shared.for(event, () => {
+      const now = new Date();
+      return { now, loaders: new Loaders(this.reader, now, new CacheScope()) };
+    });
+    this.instant = reads.now;
+    this.scope = new CacheScope();
+    this.currentLoaders = reads.loaders;
+    this.lazy.clear();
   }
 
   /**
@@ -95,6 +144,7 @@ export class Context implements RequestContext {
           return result;
         });
         await this.invalidate(keysWrittenBy(written));
+        await this.publish(written.events ?? []);
         return { value: written.value, userErrors: [] };
       } catch (error) {
         if (error instanceof Refusal) return { value: null, userErrors: error.userErrors };

@@ -8,6 +8,7 @@ import type { Role, Viewer } from './auth/viewer';
 import type { CacheScope } from './cache/cache-scope';
 import type { SqlReader } from './database/reader';
 import type { UserErrorValue } from './errors/errors';
+import type { LiveEvent } from './events/live-events';
 import type { RequestMeter } from './protection/meter';
 import { createArticleLoaders } from './modules/article/article.loaders';
 import type { AuditSubjectType } from './modules/audit/audit.type';
@@ -29,6 +30,11 @@ export class Lazy<Source> {
   get<T>(name: string, create: (source: Source) => T): T {
     if (!this.built.has(name)) this.built.set(name, create(this.source));
     return this.built.get(name) as T;
+  }
+
+  /** Forgets what was built: the next use builds afresh. */
+  clear(): void {
+    this.built.clear();
   }
 }
 
@@ -88,6 +94,8 @@ export interface Written<T> {
   changes?: string[];
   /** Cache keys (src/cache/cache-scope.ts) the mutation changed besides its subject's. */
   alsoChanged?: string[];
+  /** What subscribers hear once the transaction has committed (never before, never for a failed one). */
+  events?: LiveEvent[];
 }
 
 /** What a mutation's service hands back: the saved value, or the user errors that stopped it. */
@@ -109,6 +117,12 @@ export interface RequestContext {
   /** What the answer depends on and how long it may be kept (src/cache). */
   readonly cache: CacheScope;
   readonly meter: RequestMeter;
+  /**
+   * A subscription's events that `accept` takes, each delivered once the request is renewed for it (a
+   * new `now`, fresh loaders) and `visible` says this viewer may see it (Context.follow). Only a
+   * request that came over the WebSocket has any.
+   */
+  follow<E extends LiveEvent>(accept: (event: LiveEvent) => event is E, visible: (event: E) => Promise<boolean>): AsyncIterableIterator<E>;
   /** Runs one mutation as one audited transaction, after checking the caller's role (Context.write). */
   write<T>(action: string, role: Role, work: (tx: EntityManager, viewer: Viewer) => Promise<Written<T>>): Promise<WriteResult<T>>;
 }

@@ -42,6 +42,10 @@ export interface ProtectionConfig {
   introspection: boolean;
   /** GraphiQL at GET /graphql in a browser (GRAPHIQL). */
   graphiql: boolean;
+  /** Subscriptions' WebSockets: at most this many open at once from one client (LIVE_CONNECTIONS_PER_CLIENT). */
+  liveConnectionsPerClient: number;
+  /** How often each WebSocket is pinged; one that has not answered the last ping is closed (LIVE_HEARTBEAT_MS). */
+  liveHeartbeatMs: number;
 }
 
 export interface CacheConfig {
@@ -161,6 +165,8 @@ function parseProtection(env: NodeJS.ProcessEnv): ProtectionConfig {
     overloadLagMs: parseWhole('OVERLOAD_LAG_MS', env.OVERLOAD_LAG_MS, 200, 0),
     introspection: parseBoolean('INTROSPECTION', env.INTROSPECTION, true),
     graphiql: parseBoolean('GRAPHIQL', env.GRAPHIQL, true),
+    liveConnectionsPerClient: parseWhole('LIVE_CONNECTIONS_PER_CLIENT', env.LIVE_CONNECTIONS_PER_CLIENT, 20, 1),
+    liveHeartbeatMs: parseWhole('LIVE_HEARTBEAT_MS', env.LIVE_HEARTBEAT_MS, 12_000, 1_000),
   };
 }
 

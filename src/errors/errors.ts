@@ -40,6 +40,11 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
   });
 }
 
+/** A subscription sent over HTTP, or a query or mutation sent over the WebSocket: each has its own way in. */
+export function wrongTransport(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
+}
+
 /** Text holding NUL or half a surrogate pair, which no database stores: refused before anything runs. */
 export function unstorableText(): GraphQLError {
   return new GraphQLError('The request holds text that cannot be stored: a NUL character, or half of a UTF-16 surrogate pair.', {

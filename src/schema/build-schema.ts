@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { isAbstractType, type GraphQLSchema } from 'graphql';
-import { buildSchemaSync } from 'type-graphql';
+import { buildSchemaSync, type PubSub } from 'type-graphql';
 import { AnalysisResolver } from '../modules/analysis/analysis.resolver';
 import { ArticleResolver, ArticleRevisionResolver } from '../modules/article/article.resolver';
 import { AuditResolver } from '../modules/audit/audit.resolver';
@@ -38,11 +38,26 @@ export const resolvers = [
   TokenResolver,
 ] as const;
 
+/**
+ * type-graphql asks for a PubSub as soon as a schema has subscriptions, even when each brings its own
+ * `subscribe`, as every one here does (each follows the request's events: Context.follow). None of
+ * them uses topics, so this one refuses to be used.
+ */
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Subscriptions follow the request context (Context.follow); there are no topics to publish to.');
+  },
+  subscribe() {
+    throw new Error('Subscriptions follow the request context (Context.follow); there are no topics to subscribe to.');
+  },
+};
+
 /** The executable schema, built from the type-graphql classes; `schema/schema.graphql` is its print. */
 export function buildMastheadSchema(): GraphQLSchema {
   const schema = buildSchemaSync({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+    pubSub: NO_TOPICS,
     // Inputs are checked by the services, where the rules live.
     validate: false,
   });

@@ -17,6 +17,8 @@ import { buildMastheadSchema } from '../schema/build-schema';
 import { cacheFactsPlugin } from './cache-plugin';
 import { compiledExecutionPlugin, type ExecutionMode } from './execution';
 import { createHttpHandler } from './http';
+import { attachLiveServer } from './live';
+import { MemoryEventBus, RedisEventBus, type EventBus, type LiveEvent } from '../events/live-events';
 import { protectionPlugin } from './protection-plugin';
 import type { EntityManager } from '@mikro-orm/knex';
 import pino, { type Logger } from 'pino';
@@ -97,6 +99,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     await orm.close(true);
     throw error;
   }
+  const limiter = new QueryLimiter(schema, protection.limits);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: protection.introspection,
@@ -109,21 +112,25 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       cacheFactsPlugin(),
-      protectionPlugin({ limiter: new QueryLimiter(schema, protection.limits), budgets, metrics, logger }),
+      protectionPlugin({ limiter, budgets, metrics, logger }),
       ...(options.execution === 'graphql-js' ? [] : [compiledExecutionPlugin(schema, metrics)]),
     ],
   });
   const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind, compiledQueries), now));
   let cache: ResponseCache | null = null;
+  let bus: EventBus | null = null;
   const stopAll = async () => {
     load.close();
     health.close();
     await probe.close();
     await budgets.close();
     await cache?.close();
+    await bus?.close();
     await orm.close(true);
   };
   try {
+    // Subscribers on every instance hear each committed change: through Redis when there is one.
+    bus = config.cache.redis ? await RedisEventBus.connect({ ...config.cache.redis, log: redisTrouble }) : new MemoryEventBus();
     if (config.cache.enabled && config.cache.redis) {
       cache = await RedisResponseCache.connect({ ...config.cache.redis, maxBytes: config.cache.maxBytes, onEvicted: () => horizon.reset(), log: redisTrouble });
     } else if (config.cache.enabled) {
@@ -146,6 +153,15 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     }
   };
 
+  const events = bus!;
+  const publish = async (changes: LiveEvent[]): Promise<void> => {
+    try {
+      await events.publish(changes);
+    } catch (error) {
+      // The write is committed; subscribers miss this change, as they would across a dropped connection.
+      redisTrouble('could not publish a committed change to subscribers', error);
+    }
+  };
   const handler = createHttpHandler({
     apollo,
     context: async (req, meter) => {
@@ -158,6 +174,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         viewer: await viewerOf(em, req.headers.authorization, health),
         meter,
         invalidate,
+        publish,
       });
     },
     cache,
@@ -183,6 +200,20 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  const live = attachLiveServer({
+    server,
+    schema,
+    bus: events,
+    limiter,
+    budgets,
+    clientAddress: clientAddressResolver(protection.trustProxy),
+    viewerOf: (authorization) => viewerOf(orm.em.fork(), authorization, health),
+    context: (viewer, meter, session) => new Context({ em: orm.em.fork(), dialect: config.database.kind, compiledQueries, viewer, meter, live: session }),
+    connectionsPerClient: protection.liveConnectionsPerClient,
+    heartbeatMs: protection.liveHeartbeatMs,
+    hideSuggestions: !protection.introspection,
+    logger,
+  });
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 
@@ -196,6 +227,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       (closing ??= (async () => {
         // Stop taking requests, let those in flight finish (closing their connections after
         // DRAIN_MS at most), then release the database.
+        // Subscribers are told the server is going away (1001) first: their sockets would hold the drain.
+        await live.close();
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         // A kept-alive connection becomes idle once its answer is sent: close it then, rather than
         // wait out its keep-alive.

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../context';
-import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES, unstorableText } from '../errors/errors';
+import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES, unstorableText, wrongTransport } from '../errors/errors';
 import type { Metrics } from '../observability/metrics';
 import { countTokens, isTokenLimitError, type QueryLimiter } from '../protection/limits';
 import { refusalError, type Budgets } from '../protection/rate-limit';
@@ -33,6 +33,7 @@ export function protectionPlugin({ limiter, budgets, metrics, logger }: Protecti
           // Apollo has refused a request that names no operation of its document before this hook.
           if (!operation) return;
           meter.operation = operation.name?.value ?? null;
+          if (operation.operation === 'subscription') throw wrongTransport('Subscriptions run over the WebSocket at /graphql (the graphql-transport-ws protocol), not over HTTP.');
           if (text.refuses(document, request.variables)) throw unstorableText();
           const measure = limiter.check(document, operation, request.variables);
           meter.cost = measure.cost;

@@ -17,6 +17,8 @@ describe('configuration from the environment', () => {
         overloadLagMs: 200,
         introspection: true,
         graphiql: true,
+        liveConnectionsPerClient: 20,
+        liveHeartbeatMs: 12_000,
       },
       logLevel: 'info',
       heapGrowthPercent: 100,
@@ -39,6 +41,8 @@ describe('configuration from the environment', () => {
       OVERLOAD_LAG_MS: '0',
       INTROSPECTION: 'off',
       GRAPHIQL: 'false',
+      LIVE_CONNECTIONS_PER_CLIENT: '3',
+      LIVE_HEARTBEAT_MS: '5000',
       LOG_LEVEL: 'warn',
     });
     expect(config.protection).toEqual({
@@ -49,6 +53,8 @@ describe('configuration from the environment', () => {
       overloadLagMs: 0,
       introspection: false,
       graphiql: false,
+      liveConnectionsPerClient: 3,
+      liveHeartbeatMs: 5000,
     });
     expect(config.logLevel).toBe('warn');
     expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
+import { newsroom } from '../support/newsroom';
+import { AddLiveblogEntryDocument, LiveblogArticleDocument, SetLiveblogStateDocument } from '../generated/graphql';
 
 const CHROMIUM = '/usr/bin/chromium';
 const HEADLINE = 'Kim Jong Un opens Saeppyol Street homes for families of soldiers killed abroad';
@@ -96,6 +98,38 @@ suite(haveChromium ? 'GraphiQL in a real browser' : `GraphiQL in a real browser:
       await page.locator('.graphiql-tab-active .graphiql-tab-button', { hasText: 'Sections' }).waitFor({ timeout: 5_000 });
       await page.keyboard.press('Control+Enter');
       await response(page, '"World"');
+      expect(problems).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+  it('runs a subscription over the WebSocket and shows each entry as it is posted', async () => {
+    const desk = await newsroom(test);
+    const { article } = await desk.anonymous.request(LiveblogArticleDocument, { slug: 'typhoon-sanwol-evacuations' });
+    const { node } = await desk.editor.request('query($id: ID!) { node(id: $id) { ... on Article { version } } }', { id: article!.id }) as { node: { version: number } };
+    await desk.editor.request(SetLiveblogStateDocument, { input: { articleId: article!.id, expectedVersion: node.version, state: 'LIVE' } });
+    const { page, problems } = await open();
+    const sockets: string[] = [];
+    page.on('websocket', (socket) => sockets.push(socket.url()));
+    try {
+      await page.locator('.graphiql-tabs button[aria-label="Add tab"]').click();
+      await page.locator('.graphiql-query-editor .CodeMirror').click();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type(`subscription Storm { liveblogEntries(articleId: "${article!.id}") { change entry { title } } }`);
+      await page.locator('.graphiql-tab-active .graphiql-tab-button', { hasText: 'Storm' }).waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Control+Enter');
+      // Posted until one is shown: the page acknowledges no subscribe, so the first may come before it.
+      for (let attempt = 1; ; attempt += 1) {
+        await desk.contributor.request(AddLiveblogEntryDocument, { input: { articleId: article!.id, title: `Ferries resume, update ${attempt}`, bodyMarkdown: 'The first ferry has left.' } });
+        try {
+          await page.locator('.graphiql-response', { hasText: 'Ferries resume, update' }).waitFor({ timeout: 500 });
+          break;
+        } catch (error) {
+          if (attempt >= 20) throw error;
+        }
+      }
+      expect(sockets).toEqual([test.url.replace(/^http/, 'ws')]);
       expect(problems).toEqual([]);
     } finally {
       await page.context().close();

@@ -463,7 +463,15 @@ export class ArticleEditor {
       changes,
       snapshot: await this.snapshot(tx, article),
     });
-    return { value: article.id, subject: { type: 'Article', id: article.id }, changes, alsoChanged: similarMoved.map((id) => objectKey('Related', id)) };
+    // Subscribers hear of every save, and of a save that put the piece out (publishArticle now).
+    const published = action === 'publishArticle' && effectiveStatus(article, this.context.now) === ArticleStatus.PUBLISHED;
+    return {
+      value: article.id,
+      subject: { type: 'Article', id: article.id },
+      changes,
+      alsoChanged: similarMoved.map((id) => objectKey('Related', id)),
+      events: [{ kind: 'article', articleId: article.id, published }],
+    };
   }
 
   private setCredits(tx: EntityManager, article: Article, changes: ArticleChanges): void {

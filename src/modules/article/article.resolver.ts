@@ -1,5 +1,6 @@
 import { inWords, LIMITS } from './article.limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import type { ArticleEvent } from './article.service';
 import { effectiveStatus } from '../../auth/visibility';
 import type { Context } from '../../context';
 import { badUserInput } from '../../errors/errors';
@@ -43,6 +44,30 @@ export class ArticleResolver {
   @Query(() => ArticleType, { nullable: true, description: 'An article by its slug; null when there is none the caller may see.' })
   article(@Arg('slug', { description: 'The last part of the article URI.' }) slug: string, @Ctx() context: Context): Promise<ArticleRow | null> {
     return context.articles.bySlug(slug);
+  }
+
+  @Subscription(() => ArticleType, {
+    description: 'Each article put out from now on in a section and, unless includeSubsections is false, its subsections, once the caller may read it. Over the WebSocket at /graphql.',
+    subscribe: ({ args, context }) => {
+      const { sectionPath, includeSubsections } = args as { sectionPath: string; includeSubsections: boolean };
+      return (context as Context).articles.followPublished(sectionPath, includeSubsections);
+    },
+  })
+  async articlePublished(
+    @Root() event: ArticleEvent,
+    @Arg('sectionPath', { description: "The section's path, e.g. world/asia." }) _sectionPath: string,
+    @Arg('includeSubsections', { defaultValue: true, description: 'Whether pieces filed in its subsections count too.' }) _includeSubsections: boolean,
+    @Ctx() context: Context,
+  ): Promise<ArticleRow | null> {
+    return context.articles.byId(event.articleId);
+  }
+
+  @Subscription(() => ArticleType, {
+    description: 'The article as saved, each time it is saved from now on, while the caller may read it. Over the WebSocket at /graphql.',
+    subscribe: ({ args, context }) => (context as Context).articles.followUpdates((args as { id: string }).id),
+  })
+  async articleUpdated(@Root() event: ArticleEvent, @Arg('id', () => ID, { description: 'The article.' }) _id: string, @Ctx() context: Context): Promise<ArticleRow | null> {
+    return context.articles.byId(event.articleId);
   }
 
   @Query(() => ArticleConnection, { description: 'Articles, newest first unless ordered otherwise.' })

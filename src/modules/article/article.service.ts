@@ -1,7 +1,9 @@
 import type { Knex } from '@mikro-orm/knex';
 import { canPreview } from '../../auth/viewer';
 import { isPublic, statusParts, whereStatus, type StatusPart } from '../../auth/visibility';
-import { forbidden, unauthenticated } from '../../errors/errors';
+import { badUserInput, forbidden, unauthenticated } from '../../errors/errors';
+import type { LiveEvent } from '../../events/live-events';
+import { fromGlobalIdOf } from '../node/global-id';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
 import { pageRequest, toPage } from '../../pagination/page';
@@ -46,6 +48,8 @@ interface FilterOptions {
 }
 
 /** Reading articles with the viewer's visibility applied. */
+export type ArticleEvent = Extract<LiveEvent, { kind: 'article' }>;
+
 export class ArticleService {
   constructor(private readonly context: RequestContext) {}
 
@@ -79,6 +83,32 @@ export class ArticleService {
     const path = (section: SectionRow | null) => `/${section?.path ?? ''}/${article.slug}`;
     const known = this.context.loaders.section.byIdNow(article.sectionId);
     return known === undefined ? this.context.loaders.section.byId.load(article.sectionId).then(path) : path(known);
+  }
+
+  /**
+   * Articles put out from now on in a section (and its subsections), each delivered when this viewer
+   * may read it: a scheduled piece's publish is heard when it is published, not when it is scheduled.
+   */
+  async followPublished(sectionPath: string, includeSubsections: boolean): Promise<AsyncIterableIterator<ArticleEvent>> {
+    const path = normalizeSectionPath(sectionPath);
+    if (!(await this.context.loaders.section.byPath.load(path))) throw badUserInput(`No section has the path "${path}".`, 'sectionPath');
+    return this.context.follow(
+      (event): event is ArticleEvent => event.kind === 'article' && event.published,
+      async (event) => {
+        const article = await this.byId(event.articleId);
+        const section = article && (await this.section(article));
+        return Boolean(section && (section.path === path || (includeSubsections && section.path.startsWith(`${path}/`))));
+      },
+    );
+  }
+
+  /** Every save of one article from now on, while this viewer may read it. */
+  followUpdates(articleGlobalId: string): AsyncIterableIterator<ArticleEvent> {
+    const articleId = fromGlobalIdOf('Article', articleGlobalId);
+    return this.context.follow(
+      (event): event is ArticleEvent => event.kind === 'article' && event.articleId === articleId,
+      async (event) => (await this.byId(event.articleId)) !== null,
+    );
   }
 
   /** The section an article is filed in; at once when the request has read the sections. */

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { EntryChange } from '../../events/live-events';
 
 /** Whether a liveblog is still being written: an ended one stays readable and takes no more entries. */
 export enum LiveblogState {
@@ -14,3 +15,15 @@ registerEnumType(LiveblogState, {
     ENDED: { description: 'Closed: readable, but it takes no more entries.' },
   },
 });
+
+registerEnumType(EntryChange, {
+  name: 'LiveblogEntryChangeKind',
+  description: 'What happened to a liveblog entry.',
+  valuesConfig: {
+    ADDED: { description: 'Posted.' },
+    UPDATED: { description: 'Corrected.' },
+    REMOVED: { description: 'Taken down.' },
+  },
+});
+
+export { EntryChange };

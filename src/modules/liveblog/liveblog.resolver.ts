@@ -1,4 +1,4 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import type { Context } from '../../context';
 import { toPayload, type PayloadValue } from '../../errors/payload.type';
 import type { ConnectionResult } from '../../pagination/connection.type';
@@ -14,7 +14,8 @@ import { LiveblogState } from './liveblog.enums';
 import { AddLiveblogEntryInput, SetLiveblogStateInput, UpdateLiveblogEntryInput } from './liveblog.inputs';
 import { MAX_KEY_EVENTS } from './liveblog.loaders';
 import { LiveblogEntryPayload } from './liveblog.payloads';
-import { LiveblogEntryConnection, LiveblogEntryType, LiveblogType, type LiveblogEntryRow, type LiveblogValue } from './liveblog.type';
+import type { EntryEvent } from './liveblog.service';
+import { LiveblogEntryChangeType, LiveblogEntryConnection, LiveblogEntryType, LiveblogType, type LiveblogEntryChangeValue, type LiveblogEntryRow, type LiveblogValue } from './liveblog.type';
 
 @ArgsType()
 class EntriesArgs extends PageArgs {
@@ -93,6 +94,18 @@ export class LiveblogEntryResolver {
   @FieldResolver(() => ArticleType, { description: 'The liveblog the entry belongs to (its article).' })
   async article(@Root() entry: LiveblogEntryRow, @Ctx() context: Context): Promise<ArticleRow | null> {
     return context.articles.byId(entry.articleId);
+  }
+
+  @Subscription(() => LiveblogEntryChangeType, {
+    description: "Each entry posted, corrected or removed in a liveblog from now on, while the caller may read it (anonymous subscribers: once it is published). Over the WebSocket at /graphql.",
+    subscribe: ({ args, context }) => (context as Context).liveblogs.follow((args as { articleId: string }).articleId),
+  })
+  liveblogEntries(
+    @Root() event: EntryEvent,
+    @Arg('articleId', () => ID, { description: 'The liveblog (its article).' }) _articleId: string,
+    @Ctx() context: Context,
+  ): Promise<LiveblogEntryChangeValue> {
+    return context.liveblogs.change(event);
   }
 
   @Mutation(() => LiveblogEntryPayload, { description: 'Posts an entry at the top of a LIVE liveblog, dated now. Needs a CONTRIBUTOR token or higher.' })

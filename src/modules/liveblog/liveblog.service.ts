@@ -6,6 +6,7 @@ import { conflict, invalid, notFound, Problems, Refusal } from '../../errors/err
 import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter } from '../../pagination/keyset';
 import { decodeCursor, pageRequest, toPage } from '../../pagination/page';
+import { EntryChange, type LiveEvent } from '../../events/live-events';
 import type { RequestContext, WriteResult } from '../../request';
 import type { Article } from '../article/article.entity';
 import type { ArticleEditor } from '../article/article-editor.service';
@@ -13,12 +14,14 @@ import { LIMITS } from '../article/article.limits';
 import type { ArticleService } from '../article/article.service';
 import { Author } from '../author/author.entity';
 import { markdownInputToBlocks } from '../body/body.markdown';
-import { inputIdOf, tryGlobalIdOf } from '../node/global-id';
+import { fromGlobalIdOf, inputIdOf, toGlobalId, tryGlobalIdOf } from '../node/global-id';
 import { LiveblogEntry } from './liveblog.entity';
 import { LiveblogState } from './liveblog.enums';
 import type { AddLiveblogEntryInput, UpdateLiveblogEntryInput } from './liveblog.inputs';
 import { ENTRY_COLUMNS, STREAM_ORDER, toEntryRow } from './liveblog.loaders';
-import type { LiveblogEntryRow } from './liveblog.type';
+import type { LiveblogEntryChangeValue, LiveblogEntryRow } from './liveblog.type';
+
+export type EntryEvent = Extract<LiveEvent, { kind: 'entry' }>;
 
 export interface EntryPageArgs {
   first?: number | null;
@@ -86,6 +89,24 @@ export class LiveblogService {
     );
   }
 
+  /**
+   * The changes to a liveblog's entries from now on, each delivered while this viewer may read the
+   * liveblog (a draft's reach no anonymous subscriber, and unpublishing one stops them).
+   */
+  follow(articleGlobalId: string): AsyncIterableIterator<EntryEvent> {
+    const articleId = fromGlobalIdOf('Article', articleGlobalId, 'articleId');
+    return this.context.follow(
+      (event): event is EntryEvent => event.kind === 'entry' && event.articleId === articleId,
+      async () => articleId !== null && (await this.deps.articles().byId(articleId)) !== null,
+    );
+  }
+
+  /** A change a subscriber hears of, with the entry as it now reads (null once removed). */
+  async change(event: EntryEvent): Promise<LiveblogEntryChangeValue> {
+    const entry = event.change === EntryChange.REMOVED ? null : await this.context.loaders.liveblog.byId.load(event.entryId);
+    return { change: event.change, id: toGlobalId('LiveblogEntry', event.entryId), entry };
+  }
+
   /** Posts an entry at the top of a LIVE liveblog. */
   add(input: AddLiveblogEntryInput): Promise<WriteResult<number>> {
     return this.context.write('addLiveblogEntry', Role.CONTRIBUTOR, async (tx) => {
@@ -108,7 +129,13 @@ export class LiveblogService {
         pinned: input.pinned ?? false,
       });
       await tx.flush();
-      return { value: entry.id, subject: { type: 'LiveblogEntry', id: entry.id }, changes: ['entries'], alsoChanged: [objectKey('Article', article.id)] };
+      return {
+        value: entry.id,
+        subject: { type: 'LiveblogEntry', id: entry.id },
+        changes: ['entries'],
+        alsoChanged: [objectKey('Article', article.id)],
+        events: [{ kind: 'entry', articleId: article.id, entryId: entry.id, change: EntryChange.ADDED }],
+      };
     });
   }
 
@@ -137,7 +164,13 @@ export class LiveblogService {
         changes.push('pinned');
       }
       await flushEntry(tx, ['input', 'expectedRevision'], input.expectedRevision);
-      return { value: entry.id, subject: { type: 'LiveblogEntry', id: entry.id }, changes, alsoChanged: [objectKey('Article', entry.article.id)] };
+      return {
+        value: entry.id,
+        subject: { type: 'LiveblogEntry', id: entry.id },
+        changes,
+        alsoChanged: [objectKey('Article', entry.article.id)],
+        events: changes.length ? [{ kind: 'entry', articleId: entry.article.id, entryId: entry.id, change: EntryChange.UPDATED }] : [],
+      };
     });
   }
 
@@ -162,7 +195,13 @@ export class LiveblogService {
       };
       tx.remove(entry);
       await flushEntry(tx, ['expectedRevision'], expectedRevision);
-      return { value: removed, subject: { type: 'LiveblogEntry', id: removed.id }, changes: ['removed'], alsoChanged: [objectKey('Article', removed.articleId)] };
+      return {
+        value: removed,
+        subject: { type: 'LiveblogEntry', id: removed.id },
+        changes: ['removed'],
+        alsoChanged: [objectKey('Article', removed.articleId)],
+        events: [{ kind: 'entry', articleId: removed.articleId, entryId: removed.id, change: EntryChange.REMOVED }],
+      };
     });
   }
 

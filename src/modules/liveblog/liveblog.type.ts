@@ -1,9 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../pagination/connection.type';
 import { DateTimeScalar } from '../../schema/date-time.scalar';
 import type { StoredBlock } from '../body/body.blocks';
 import { NodeInterface, type NodeRow } from '../node/node.type';
-import { LiveblogState } from './liveblog.enums';
+import { EntryChange, LiveblogState } from './liveblog.enums';
 
 export interface LiveblogEntryRow extends NodeRow {
   __typename: 'LiveblogEntry';
@@ -52,3 +52,22 @@ export class LiveblogType {
 }
 
 export const LiveblogEntryConnection = connectionType(LiveblogEntryType, 'LiveblogEntry', 'liveblog entry');
+
+/** One change to a liveblog's entries, as a subscriber hears of it. */
+export interface LiveblogEntryChangeValue {
+  change: EntryChange;
+  id: string;
+  entry: LiveblogEntryRow | null;
+}
+
+@ObjectType('LiveblogEntryChange', { simpleResolvers: true, description: 'An entry posted, corrected or removed, as subscribers hear of it.' })
+export class LiveblogEntryChangeType {
+  @Field(() => EntryChange, { description: 'What happened to the entry.' })
+  change!: EntryChange;
+
+  @Field(() => ID, { description: "The entry's ID (the same as entry.id while it exists)." })
+  id!: string;
+
+  @Field(() => LiveblogEntryType, { nullable: true, description: 'The entry as it now reads; null once it is removed.' })
+  entry!: LiveblogEntryRow | null;
+}

@@ -1,0 +1,144 @@
+import { ClientError } from 'graphql-request';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  AddLiveblogEntryDocument,
+  DeskPublishDocument,
+  DeskUpdateArticleDocument,
+  FollowArticleDocument,
+  FollowLiveblogDocument,
+  FollowSectionDocument,
+  RemoveLiveblogEntryDocument,
+  SetLiveblogStateDocument,
+  UpdateLiveblogEntryDocument,
+} from '../generated/graphql';
+import { draft, publishedDraft, useDesk } from '../editorial/support';
+import { startTestApp } from '../support/app';
+import { follow, liveClient, whenLive, type Received } from './support';
+
+const desk = useDesk();
+const clients: ReturnType<typeof liveClient>[] = [];
+afterAll(async () => {
+  for (const client of clients) await client.dispose();
+});
+
+/** A subscriber's socket, anonymous or with a token of the desk's. */
+function subscriber(token?: string) {
+  const client = liveClient(desk.t.url, token);
+  clients.push(client);
+  return client;
+}
+
+/** The desk's tokens, read back from its clients' headers. */
+function tokenOf(client: typeof desk.editor): string {
+  return String((client as unknown as { requestConfig: { headers: Record<string, string> } }).requestConfig.headers.authorization).replace(/^Bearer /, '');
+}
+
+async function liveblog(articleId: string, version: number) {
+  const { setLiveblogState } = await desk.editor.request(SetLiveblogStateDocument, { input: { articleId, expectedVersion: version, state: 'LIVE' } });
+  expect(setLiveblogState.userErrors).toEqual([]);
+}
+
+async function post(articleId: string, title: string, client = desk.contributor) {
+  const { addLiveblogEntry } = await client.request(AddLiveblogEntryDocument, { input: { articleId, title, bodyMarkdown: `${title}.`, authorId: desk.ids.author } });
+  expect(addLiveblogEntry.userErrors).toEqual([]);
+  return addLiveblogEntry.entry!;
+}
+
+const warmUp = (event: Received<{ liveblogEntries: { entry?: { title?: string | null } | null } }>) => /^Warm-up/.test(event.data?.liveblogEntries.entry?.title ?? '');
+
+describe('subscriptions over graphql-ws', () => {
+  it('tell a liveblog reader of each entry posted, corrected and removed, within 500 ms of the answer, and of nothing a failed mutation tried', async () => {
+    const article = await publishedDraft(desk);
+    await liveblog(article.id, article.version);
+    const reader = follow(subscriber(), FollowLiveblogDocument, { articleId: article.id });
+    await whenLive(reader, (attempt) => post(article.id, `Warm-up ${attempt}`));
+
+    const failed = await desk.contributor.request(AddLiveblogEntryDocument, { input: { articleId: article.id, title: 'Never posted', bodyMarkdown: '  ' } });
+    expect(failed.addLiveblogEntry.userErrors).toHaveLength(1);
+
+    const entry = await post(article.id, 'Polls close');
+    const answered = Date.now();
+    const added = await reader.next(2_000, warmUp);
+    expect(added.data!.liveblogEntries).toEqual({ change: 'ADDED', id: entry.id, entry: { title: 'Polls close', revision: 1, author: { slug: 'hana-seo' } } });
+    expect(added.at - answered).toBeLessThan(500);
+
+    await desk.contributor.request(UpdateLiveblogEntryDocument, { input: { id: entry.id, expectedRevision: 1, title: 'Polls closed' } });
+    expect((await reader.next(2_000, warmUp)).data!.liveblogEntries).toMatchObject({ change: 'UPDATED', entry: { title: 'Polls closed', revision: 2 } });
+    await desk.contributor.request(RemoveLiveblogEntryDocument, { id: entry.id, expectedRevision: 2 });
+    expect((await reader.next(2_000, warmUp)).data!.liveblogEntries).toEqual({ change: 'REMOVED', id: entry.id, entry: null });
+  });
+
+  it("never tells an anonymous subscriber of a draft liveblog's entries; a token in connection_init previews them", async () => {
+    const article = await draft(desk, 'Election night (draft)');
+    await liveblog(article.id, article.version);
+    const editor = follow(subscriber(tokenOf(desk.editor)), FollowLiveblogDocument, { articleId: article.id });
+    const anonymous = follow(subscriber(), FollowLiveblogDocument, { articleId: article.id });
+    await whenLive(editor, (attempt) => post(article.id, `Warm-up ${attempt}`));
+    await post(article.id, 'Exit poll embargoed');
+    expect((await editor.next(2_000, warmUp)).data!.liveblogEntries.entry!.title).toBe('Exit poll embargoed');
+
+    // Published, the same liveblog reaches the anonymous subscriber from its next entry on: its first
+    // event is that one, nothing from before.
+    await desk.editor.request(DeskPublishDocument, { id: article.id });
+    await post(article.id, 'Results declared');
+    const first = await anonymous.next(3_000);
+    expect(first.data!.liveblogEntries.entry!.title).toBe('Results declared');
+  });
+
+  it('tell a section front of each article published in it, and an article page of each save', async () => {
+    const world = follow(subscriber(), FollowSectionDocument, { sectionPath: 'world' });
+    const worldOnly = follow(subscriber(), FollowSectionDocument, { sectionPath: 'world', includeSubsections: false });
+    let warm = 0;
+    await whenLive(world, async () => desk.editor.request(DeskPublishDocument, { id: (await draft(desk, `Warm-up ${++warm}`)).id }));
+    const story = await draft(desk, 'Ferry talks resume');
+    await desk.editor.request(DeskPublishDocument, { id: story.id });
+    const heard = await world.next(2_000, (event) => /^Warm-up/.test(event.data?.articlePublished.headline ?? ''));
+    expect(heard.data!.articlePublished).toEqual({ headline: 'Ferry talks resume', uri: `/world/asia/${story.slug}` });
+    // Drafts are filed in world/asia: the front of world alone hears none of them.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(worldOnly.pending()).toBe(0);
+
+    const page = follow(subscriber(), FollowArticleDocument, { id: story.id });
+    let version = story.version + 1;
+    await whenLive(page, async (attempt) => {
+      const { updateArticle } = await desk.editor.request(DeskUpdateArticleDocument, { input: { id: story.id, expectedVersion: version, standfirst: `Warm-up ${attempt}` } });
+      version = updateArticle.article!.version;
+    });
+    await desk.editor.request(DeskUpdateArticleDocument, { input: { id: story.id, expectedVersion: version, headline: 'Ferry talks resume after strike' } });
+    const saved = await page.next(2_000, (event) => event.data?.articleUpdated.headline === 'Ferry talks resume');
+    expect(saved.data!.articleUpdated).toEqual({ headline: 'Ferry talks resume after strike', version: version + 1 });
+  });
+
+  it('refuse what is not a subscription, over-limit documents, a bad token, an unknown section, and subscriptions over HTTP', async () => {
+    const client = subscriber();
+    const refused = (document: string) =>
+      new Promise<{ message: string; extensions?: { code?: string } }[]>((resolve) => {
+        // Refused before it starts: an error message; refused by the field as it starts: a result with errors.
+        client.subscribe({ query: document }, { next: (result) => resolve((result.errors ?? []) as never), error: (errors) => resolve(errors as never), complete: () => resolve([]) });
+      });
+    expect((await refused('{ sections { name } }'))[0].extensions!.code).toBe('BAD_REQUEST');
+    const deep = `subscription { articleUpdated(id: "QXJ0aWNsZTox") { section { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } }`;
+    expect((await refused(deep))[0].extensions!.code).toBe('MAX_DEPTH_EXCEEDED');
+    expect((await refused('subscription { articlePublished(sectionPath: "nowhere") { id } }'))[0].extensions!.code).toBe('BAD_USER_INPUT');
+
+    const forged = liveClient(desk.t.url, 'mh_not-a-token');
+    clients.push(forged);
+    forged.subscribe({ query: 'subscription { articleUpdated(id: "QXJ0aWNsZTox") { id } }' }, { next: () => undefined, error: () => undefined, complete: () => undefined });
+    expect((await forged.closed).code).toBe(4403);
+
+    const overHttp = await desk.anonymous.request('subscription { articleUpdated(id: "QXJ0aWNsZTox") { id } }').catch((error: ClientError) => error);
+    expect((overHttp as ClientError).response.errors![0].extensions!.code).toBe('BAD_REQUEST');
+  });
+
+  it('hold a client to its connection limit', async () => {
+    const small = await startTestApp({ protection: { liveConnectionsPerClient: 2 } });
+    try {
+      const sockets = [liveClient(small.url), liveClient(small.url), liveClient(small.url)];
+      const third = await sockets[2].closed;
+      expect(third.code).toBe(4029);
+      for (const socket of sockets) await socket.dispose();
+    } finally {
+      await small.close();
+    }
+  });
+});
