@@ -2,6 +2,8 @@ import { registerEnumType } from 'type-graphql';
 import { forbidden, unauthenticated } from '../errors/errors';
 
 export enum Role {
+  /** A syndication partner or wire client: reads embargoed pieces before they lift, and nothing else unpublished. */
+  PARTNER = 'PARTNER',
   CONTRIBUTOR = 'CONTRIBUTOR',
   EDITOR = 'EDITOR',
   ADMIN = 'ADMIN',
@@ -9,7 +11,7 @@ export enum Role {
 
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What a token may do: contributors draft, editors also publish and curate, admins also manage sections and tokens.',
+  description: 'What a token may do: partners read embargoed pieces before they lift; contributors draft, editors also publish and curate, admins also manage sections and tokens.',
 });
 
 /** Who is calling, from their API token; null for anonymous readers. */
@@ -19,11 +21,16 @@ export interface Viewer {
   role: Role;
 }
 
-/** Each role may do everything the roles before it may. */
-const RANK: Record<Role, number> = { [Role.CONTRIBUTOR]: 1, [Role.EDITOR]: 2, [Role.ADMIN]: 3 };
+/** Each newsroom role may do everything the roles before it may; a partner is outside the newsroom. */
+const RANK: Record<Role, number> = { [Role.PARTNER]: 0, [Role.CONTRIBUTOR]: 1, [Role.EDITOR]: 2, [Role.ADMIN]: 3 };
 
-/** Anyone with a token works in the newsroom and may see drafts and scheduled pieces. */
+/** The newsroom (any token but a partner's) may see drafts and scheduled pieces. */
 export function canPreview(viewer: Viewer | null): boolean {
+  return viewer !== null && viewer.role !== Role.PARTNER;
+}
+
+/** Embargoed pieces before they lift: the newsroom's, and their partners'. */
+export function readsEmbargoed(viewer: Viewer | null): boolean {
   return viewer !== null;
 }
 

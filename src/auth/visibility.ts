@@ -66,6 +66,14 @@ export function statusParts(now: Date, status: ArticleStatus | null, alias: Stat
   }
 }
 
+/** The scheduled pieces (embargoed ones among them) whose time came in (from, to], in that order. */
+export async function cameDue(reader: SqlReader, from: Date, to: Date): Promise<number[]> {
+  const rows = await reader.all<{ id: number }>(
+    reader.knex({ a: 'article' }).select('a.id').where('a.status', ArticleStatus.SCHEDULED).where('a.published_at', '>', from).where('a.published_at', '<=', to).orderBy(['a.published_at', 'a.id']),
+  );
+  return rows.map((row) => row.id);
+}
+
 /**
  * When the next scheduled piece goes public, or null: until then, nothing the public can see changes
  * without a mutation, so cached answers may live that long and no longer.

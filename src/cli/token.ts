@@ -1,5 +1,5 @@
 /**
- * npm run token -- --name "Jane Doe" --role editor   creates a token; its secret is the last line of output.
+ * npm run token -- --name "Jane Doe" --role editor   creates a token (partner, contributor, editor or admin); its secret is the last line of output.
  * npm run token -- --revoke "Jane Doe"               ends the token with that name.
  */
 import { parseArgs } from 'node:util';
@@ -8,7 +8,7 @@ import { Refusal } from '../errors/errors';
 import { TokenService } from '../modules/token/token.service';
 import { runWithOrm } from './run';
 
-const USAGE = 'usage: npm run token -- --name "<name>" --role contributor|editor|admin   or   npm run token -- --revoke "<name>"';
+const USAGE = 'usage: npm run token -- --name "<name>" --role partner|contributor|editor|admin   or   npm run token -- --revoke "<name>"';
 
 runWithOrm(async (orm) => {
   const { values } = parseArgs({ options: { name: { type: 'string' }, role: { type: 'string' }, revoke: { type: 'string' } } });

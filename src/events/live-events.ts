@@ -5,8 +5,12 @@
  */
 export type LiveEvent =
   | { kind: 'entry'; articleId: number; entryId: number; change: EntryChange }
-  /** An article saved; `published` when the save made it public (publishArticle now). */
-  | { kind: 'article'; articleId: number; published: boolean };
+  /**
+   * An article saved; `published` when the save made it public (publishArticle now), `goesPublicAt`
+   * (ms since the epoch) when it left the piece scheduled or under embargo, for every instance's
+   * publication clock.
+   */
+  | { kind: 'article'; articleId: number; published: boolean; goesPublicAt?: number };
 
 export enum EntryChange {
   ADDED = 'ADDED',
@@ -19,6 +23,8 @@ export interface EventBus {
   publish(events: readonly LiveEvent[]): Promise<void>;
   /** Calls `listener` with each event published from now on, on any instance; returns the unsubscribe. */
   listen(listener: (event: LiveEvent) => void): () => void;
+  /** Hands events to this instance's listeners alone (what every instance learns for itself). */
+  deliverHere(events: readonly LiveEvent[]): void;
   close(): Promise<void>;
 }
 
@@ -27,6 +33,10 @@ export class MemoryEventBus implements EventBus {
   private readonly listeners = new Set<(event: LiveEvent) => void>();
 
   async publish(events: readonly LiveEvent[]): Promise<void> {
+    this.deliverHere(events);
+  }
+
+  deliverHere(events: readonly LiveEvent[]): void {
     for (const event of events) for (const listener of this.listeners) listener(event);
   }
 
@@ -64,7 +74,7 @@ export class RedisEventBus implements EventBus {
     }
     const bus = new RedisEventBus(redis, subscriber, `${options.prefix}live-events`);
     subscriber.on('message', (channel: string, message: string) => {
-      if (channel === bus.channel) void bus.local.publish(JSON.parse(message) as LiveEvent[]);
+      if (channel === bus.channel) bus.local.deliverHere(JSON.parse(message) as LiveEvent[]);
     });
     try {
       await redis.connect();
@@ -84,6 +94,10 @@ export class RedisEventBus implements EventBus {
 
   listen(listener: (event: LiveEvent) => void): () => void {
     return this.local.listen(listener);
+  }
+
+  deliverHere(events: readonly LiveEvent[]): void {
+    this.local.deliverHere(events);
   }
 
   async close(): Promise<void> {

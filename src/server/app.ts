@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { authenticate } from '../auth/authenticate';
-import { nextScheduledPublication } from '../auth/visibility';
+import { cameDue, nextScheduledPublication } from '../auth/visibility';
+import { PublicationClock } from '../events/publication-clock';
 import { RedisResponseCache } from '../cache/redis-cache';
 import { MemoryResponseCache, type ResponseCache } from '../cache/response-cache';
 import { ScheduleHorizon } from '../cache/schedule-horizon';
@@ -119,7 +120,9 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind, compiledQueries), now));
   let cache: ResponseCache | null = null;
   let bus: EventBus | null = null;
+  let clock: PublicationClock | null = null;
   const stopAll = async () => {
+    clock?.close();
     load.close();
     health.close();
     await probe.close();
@@ -142,6 +145,13 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     throw error;
   }
   health.start();
+  const scheduleReader = () => new SqlReader(orm.em.fork(), config.database.kind, compiledQueries);
+  clock = new PublicationClock({
+    next: (now) => nextScheduledPublication(scheduleReader(), now),
+    due: (from, to) => cameDue(scheduleReader(), from, to),
+    deliver: (changes) => bus!.deliverHere(changes),
+    log: (message, error) => logger.warn({ err: error }, message),
+  });
   const invalidate = async (keys: string[]): Promise<void> => {
     // A mutation may schedule something sooner than the horizon known so far.
     horizon.reset();
@@ -214,6 +224,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     hideSuggestions: !protection.introspection,
     logger,
   });
+  // Saves on any instance that schedule a piece tell every instance's clock when it goes public.
+  bus!.listen((event) => {
+    if (event.kind === 'article' && event.goesPublicAt !== undefined) clock!.expect(new Date(event.goesPublicAt));
+  });
+  await clock.start();
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 

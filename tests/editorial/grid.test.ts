@@ -11,6 +11,7 @@ import {
   DeskCreateSectionDocument,
   DeskCreateTagDocument,
   DeskUpdateTagDocument,
+  EmbargoArticleDocument,
   DeskImportDocument,
   DeskPublishDocument,
   DeskRemoveQuoteDocument,
@@ -176,6 +177,16 @@ const CASES: Record<string, Case> = {
       return async (client) => {
         const { updateQuote } = await client.request(UpdateQuoteDocument, { input: { id: quote.id, expectedVersion: quote.article.version, speakerName: 'The transport minister' } });
         return { saved: updateQuote.quote, userErrors: updateQuote.userErrors };
+      };
+    },
+  },
+  embargoArticle: {
+    least: 'editor',
+    prepare: async () => {
+      const article = await draft(desk);
+      return async (client) => {
+        const { embargoArticle } = await client.request(EmbargoArticleDocument, { id: article.id, until: new Date(Date.now() + 3_600_000).toISOString() });
+        return { saved: embargoArticle.article, userErrors: embargoArticle.userErrors };
       };
     },
   },

@@ -81,6 +81,7 @@ const CASES: Record<string, (found: Found) => Variables[]> = {
   LiveblogEntryNode: (found) => [{ id: found.entryId }, { id: found.quoteId }, { id: 'TGl2ZWJsb2dFbnRyeTo5OTk5OTk=' }],
   LiveblogCards: () => [{ path: 'world/asia' }, { path: 'nowhere' }],
   LiveblogArticle: () => [{ slug: 'typhoon-sanwol-evacuations' }, { slug: 'nope' }],
+  EmbargoView: () => [{ slug: SAEPPYOL.slug }, { slug: 'nope' }],
 };
 
 interface Answer {

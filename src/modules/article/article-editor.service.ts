@@ -180,7 +180,30 @@ export class ArticleEditor {
       article.publishedAt = when;
       // Set once: a scheduled piece has first gone out at its time, with no job needed to say so.
       article.firstPublishedAt ??= when;
-      return this.commit(tx, viewer, 'publishArticle', article, ['status', 'publishedAt']);
+      // Published now or scheduled afresh: whatever embargo there was is over.
+      const changes = article.embargoed ? ['status', 'publishedAt', 'embargo'] : ['status', 'publishedAt'];
+      article.embargoed = false;
+      return this.commit(tx, viewer, 'publishArticle', article, changes);
+    });
+  }
+
+  /**
+   * Puts a piece under embargo until `until`: PARTNER tokens (syndication partners, wire clients)
+   * may read it from now, the newsroom as ever, and nobody else until it lifts, when it goes public
+   * with no one acting, as a scheduled piece does.
+   */
+  embargo(id: string, until: Date): Promise<WriteResult<number>> {
+    return this.context.write('embargoArticle', Role.EDITOR, async (tx, viewer) => {
+      const article = await this.load(tx, id, ['id']);
+      const { now } = this.context;
+      if (until <= now) throw new Refusal([invalid(['until'], 'An embargo lifts in the future; to put the piece out now, publish it.')]);
+      if (isPublic(article, now)) throw new Refusal([conflict(['id'], `The article is public already (${effectiveStatus(article, now)}); an embargo is for pieces not yet out.`)]);
+      article.status = ArticleStatus.SCHEDULED;
+      article.publishedAt = until;
+      // A piece that went out before (and was taken down) keeps the day it first did.
+      if (!article.firstPublishedAt || article.firstPublishedAt > now) article.firstPublishedAt = until;
+      article.embargoed = true;
+      return this.commit(tx, viewer, 'embargoArticle', article, ['status', 'publishedAt', 'embargo']);
     });
   }
 
@@ -192,6 +215,7 @@ export class ArticleEditor {
       if (article.status === ArticleStatus.DRAFT) throw new Refusal([conflict(['id'], 'The article is a draft already.')]);
       article.status = ArticleStatus.DRAFT;
       article.publishedAt = null;
+      article.embargoed = false;
       // A scheduled piece pulled before its time never went out.
       if (article.firstPublishedAt && article.firstPublishedAt > now) article.firstPublishedAt = null;
       return this.commit(tx, viewer, 'unpublishArticle', article, ['status', 'publishedAt']);
@@ -464,13 +488,15 @@ export class ArticleEditor {
       snapshot: await this.snapshot(tx, article),
     });
     // Subscribers hear of every save, and of a save that put the piece out (publishArticle now).
-    const published = action === 'publishArticle' && effectiveStatus(article, this.context.now) === ArticleStatus.PUBLISHED;
+    const status = effectiveStatus(article, this.context.now);
+    const published = action === 'publishArticle' && status === ArticleStatus.PUBLISHED;
+    const goesPublicAt = status === ArticleStatus.SCHEDULED ? article.publishedAt?.getTime() : undefined;
     return {
       value: article.id,
       subject: { type: 'Article', id: article.id },
       changes,
       alsoChanged: similarMoved.map((id) => objectKey('Related', id)),
-      events: [{ kind: 'article', articleId: article.id, published }],
+      events: [{ kind: 'article', articleId: article.id, published, ...(goesPublicAt === undefined ? {} : { goesPublicAt }) }],
     };
   }
 

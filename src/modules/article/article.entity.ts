@@ -43,6 +43,16 @@ export class Article {
   @ManyToOne({ entity: () => Image, nullable: true })
   mainImage?: Image | null;
 
+  /**
+   * A SCHEDULED piece under embargo: until `publishedAt` (the lift) PARTNER tokens may read it as well
+   * as the newsroom; to everyone else it is scheduled, and it goes public at its time as scheduled
+   * pieces do. Cleared when the piece is published now, rescheduled or unpublished.
+   */
+  // Nullable, null reading as false, with no default: a column with a default is one MikroORM reads
+  // back after every insert, which an older schema (tests migrate step by step) does not have.
+  @Property({ type: 'boolean', nullable: true })
+  embargoed?: boolean | null;
+
   /** Set once the piece is a liveblog (a stream of entries, LiveblogEntry); null for an ordinary article. */
   @Property({ type: 'string', length: 16, nullable: true })
   liveblog?: LiveblogState | null;

@@ -16,8 +16,11 @@ export class ArticleFilterInput {
   @Field(() => String, { nullable: true, description: 'An author slug.' })
   author?: string | null;
 
-  @Field(() => ArticleStatus, { nullable: true, description: 'Only editors may ask for anything but PUBLISHED.' })
+  @Field(() => ArticleStatus, { nullable: true, description: 'Only the newsroom may ask for anything but PUBLISHED; PARTNER tokens may ask for SCHEDULED, and get the pieces under embargo.' })
   status?: ArticleStatus | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'With status SCHEDULED: only pieces under embargo (true), or only those merely scheduled (false).' })
+  embargoed?: boolean | null;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'Only pieces published after this instant.' })
   publishedAfter?: Date | null;

@@ -200,6 +200,22 @@ export class ArticleResolver {
     return toPayload(await context.articleEditor.publish(id, at), (articleId) => context.articles.byId(articleId));
   }
 
+  @Mutation(() => ArticlePayload, {
+    description: 'Puts a piece not yet public under embargo until `until`: PARTNER tokens may read it from now, everyone at `until`, when it goes public with no one acting. Publishing it now, rescheduling or unpublishing ends the embargo. Needs an EDITOR token.',
+  })
+  async embargoArticle(
+    @Arg('id', () => ID, { description: 'The article.' }) id: string,
+    @Arg('until', () => DateTimeScalar, { description: 'When the embargo lifts; in the future.' }) until: Date,
+    @Ctx() context: Context,
+  ): Promise<PayloadValue<ArticleRow>> {
+    return toPayload(await context.articleEditor.embargo(id, until), (saved) => context.loaders.article.byId.load(saved));
+  }
+
+  @FieldResolver(() => DateTimeScalar, { nullable: true, description: 'When the embargo on the piece lifts; null when it is under none (or it has lifted).' })
+  embargoLiftsAt(@Root() article: ArticleRow, @Ctx() context: Context): Date | null {
+    return article.embargoed && effectiveStatus(article, context.now) === ArticleStatus.SCHEDULED ? article.publishedAt : null;
+  }
+
   @Mutation(() => ArticlePayload, { description: 'Takes a published, scheduled or archived article back to DRAFT. Needs an EDITOR token.' })
   async unpublishArticle(@Arg('id', () => ID, { description: 'The article to take down.' }) id: string, @Ctx() context: Context): Promise<PayloadValue<ArticleRow>> {
     return toPayload(await context.articleEditor.unpublish(id), (articleId) => context.articles.byId(articleId));

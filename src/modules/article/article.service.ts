@@ -1,6 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
-import { canPreview } from '../../auth/viewer';
-import { isPublic, statusParts, whereStatus, type StatusPart } from '../../auth/visibility';
+import { canPreview, readsEmbargoed } from '../../auth/viewer';
+import { effectiveStatus, isPublic, statusParts, whereStatus, type StatusPart } from '../../auth/visibility';
 import { badUserInput, forbidden, unauthenticated } from '../../errors/errors';
 import type { LiveEvent } from '../../events/live-events';
 import { fromGlobalIdOf } from '../node/global-id';
@@ -55,7 +55,8 @@ export class ArticleService {
 
   /** Newsroom tokens see every status; the public sees what is live. */
   isVisible(article: ArticleRow): boolean {
-    return canPreview(this.context.viewer) || isPublic(article, this.context.now);
+    const { viewer, now } = this.context;
+    return canPreview(viewer) || isPublic(article, now) || (article.embargoed && readsEmbargoed(viewer) && effectiveStatus(article, now) === ArticleStatus.SCHEDULED);
   }
 
   async byId(id: number): Promise<ArticleRow | null> {
@@ -74,7 +75,9 @@ export class ArticleService {
 
   /** Who changed what and when: newsroom business, never shown to readers. */
   async revisions(article: ArticleRow): Promise<ArticleRevisionRow[]> {
-    if (!canPreview(this.context.viewer)) throw unauthenticated("An article's revisions are for the newsroom: send a token.");
+    const { viewer } = this.context;
+    if (!viewer) throw unauthenticated("An article's revisions are for the newsroom: send a token.");
+    if (!canPreview(viewer)) throw forbidden(`An article's revisions are for the newsroom; the token "${viewer.name}" is ${viewer.role}.`);
     return this.context.loaders.article.revisions.load(article.id);
   }
 
@@ -140,8 +143,7 @@ export class ArticleService {
   }
 
   async list(args: ArticleListArgs, scope: ArticleScope = {}): Promise<ConnectionResult<ArticleRow>> {
-    const filter = args.filter ?? {};
-    const status = this.permittedStatus(filter);
+    const { filter, status } = this.permitted(args.filter ?? {});
     this.context.cache.list('Article');
     const order = args.orderBy ?? ArticleOrder.NEWEST;
     const { columns, dateOf } = articleSort(order, status);
@@ -259,6 +261,7 @@ export class ArticleService {
     const scheduled = inSections(knex({ a: 'article' }).where('a.status', ArticleStatus.SCHEDULED), 'a.section_id')
       .where('a.published_at', dueOnly ? '<=' : '>', now)
       .count({ n: '*' });
+    if (filter.embargoed !== undefined && filter.embargoed !== null) whereEmbargoed(scheduled, filter.embargoed);
     if (!dueOnly && status !== ArticleStatus.SCHEDULED) return knex.raw('select (?) as n', [kept]);
     return knex.raw('select (?) + (?) as n', [kept, scheduled]);
   }
@@ -266,16 +269,28 @@ export class ArticleService {
   /** The articles a filter selects, with the same rules as a list: a query on `article a` with no select (search narrows its hits with it). */
   matching(filter: ArticleFilterInput): Knex.QueryBuilder {
     this.context.cache.list('Article');
-    return this.filtered(filter, {}, this.permittedStatus(filter), this.context.now);
+    const { filter: permitted, status } = this.permitted(filter);
+    return this.filtered(permitted, {}, status, this.context.now);
   }
 
-  /** The status a filter asks for, once the viewer is known to be allowed it; null means what the public sees. */
-  private permittedStatus(filter: ArticleFilterInput): ArticleStatus | null {
+  /**
+   * The filter as the viewer may have it, and its status (null: what the public sees). A partner's
+   * SCHEDULED list holds the pieces under embargo alone.
+   */
+  private permitted(filter: ArticleFilterInput): { filter: ArticleFilterInput; status: ArticleStatus | null } {
     const status = filter.status ?? null;
-    if (status && status !== ArticleStatus.PUBLISHED && !canPreview(this.context.viewer)) {
+    const { viewer } = this.context;
+    if (filter.embargoed !== undefined && filter.embargoed !== null && status !== ArticleStatus.SCHEDULED) {
+      throw badUserInput('"embargoed" narrows a list of SCHEDULED pieces: ask for status SCHEDULED with it.', 'filter');
+    }
+    if (status === ArticleStatus.SCHEDULED && !canPreview(viewer) && readsEmbargoed(viewer)) {
+      if (filter.embargoed === false) throw forbidden('Partners may list pieces under embargo only (embargoed: true).');
+      return { filter: { ...filter, embargoed: true }, status };
+    }
+    if (status && status !== ArticleStatus.PUBLISHED && !canPreview(viewer)) {
       throw forbidden(`Only the newsroom may list ${status} articles: send an editor's or contributor's token.`);
     }
-    return status;
+    return { filter, status };
   }
 
   /**
@@ -301,6 +316,7 @@ export class ArticleService {
     if (scope.authorId !== undefined) query.whereIn('a.id', knex('article_author').select('article_id').where('author_id', scope.authorId));
     if (filter.publishedAfter) query.where('a.published_at', '>', filter.publishedAfter);
     if (filter.publishedBefore) query.where('a.published_at', '<', filter.publishedBefore);
+    if (filter.embargoed !== undefined && filter.embargoed !== null) whereEmbargoed(query, filter.embargoed);
     return query;
   }
 
@@ -351,4 +367,9 @@ function articleSort(order: ArticleOrder, status: ArticleStatus | null): { colum
     return { columns: [{ column: 'a.created_at', direction }, { column: 'a.id', direction }], dateOf: (row) => row.createdAt };
   }
   return { columns: [{ column: 'a.published_at', direction }, { column: 'a.id', direction }], dateOf: (row) => row.publishedAt ?? row.createdAt };
+}
+
+/** Pieces under embargo (true) or not (false); a null column reads as false. */
+function whereEmbargoed(query: Knex.QueryBuilder, embargoed: boolean): Knex.QueryBuilder {
+  return embargoed ? query.where('a.embargoed', true) : query.where((inner) => inner.whereNull('a.embargoed').orWhere('a.embargoed', false));
 }

@@ -12,6 +12,8 @@ export interface ArticleRow extends NodeRow, ArticleFieldValues {
   status: ArticleStatus;
   sectionId: number;
   mainImageId: number | null;
+  /** Under embargo while SCHEDULED (Article.embargoed). */
+  embargoed: boolean;
   /** Null unless the piece is a liveblog. */
   liveblog: LiveblogState | null;
   firstPublishedAt: Date | null;
