@@ -14,6 +14,7 @@ import { Lazy, Loaders, type RequestContext, type WriteResult, type Written } fr
 import { AnalysisService } from './modules/analysis/analysis.service';
 import { ArticleEditor } from './modules/article/article-editor.service';
 import { ArticleService } from './modules/article/article.service';
+import { ChangeFeedService } from './modules/changes/changes.service';
 import { LiveblogService } from './modules/liveblog/liveblog.service';
 import { AuthorService } from './modules/author/author.service';
 import { NodeService } from './modules/node/node.service';
@@ -182,6 +183,9 @@ export class Context implements RequestContext {
   }
   get authors(): AuthorService {
     return this.service('authors', (context) => new AuthorService(context));
+  }
+  get changes(): ChangeFeedService {
+    return this.service('changes', (context) => new ChangeFeedService(context, { articles: () => context.articles }));
   }
   get liveblogs(): LiveblogService {
     return this.service('liveblogs', (context) => new LiveblogService(context, { articles: () => context.articles, articleEditor: () => context.articleEditor }));

@@ -15,6 +15,7 @@ import { Migration20261204230000_quote_speaker_feed } from './Migration202612042
 import { Migration20261206000000_speaker_quote_counts } from './Migration20261206000000_speaker_quote_counts';
 import { Migration20261206005419_liveblogs } from './Migration20261206005419_liveblogs';
 import { Migration20261206015502_embargo } from './Migration20261206015502_embargo';
+import { Migration20261206015939_change_feed } from './Migration20261206015939_change_feed';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -33,4 +34,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206000000_speaker_quote_counts', class: Migration20261206000000_speaker_quote_counts },
   { name: 'Migration20261206005419_liveblogs', class: Migration20261206005419_liveblogs },
   { name: 'Migration20261206015502_embargo', class: Migration20261206015502_embargo },
+  { name: 'Migration20261206015939_change_feed', class: Migration20261206015939_change_feed },
 ];

@@ -13,6 +13,7 @@ import { Migration20261205010000_similar_visibility } from './Migration202612050
 import { Migration20261206000000_speaker_quote_counts } from './Migration20261206000000_speaker_quote_counts';
 import { Migration20261206005419_liveblogs } from './Migration20261206005419_liveblogs';
 import { Migration20261206015502_embargo } from './Migration20261206015502_embargo';
+import { Migration20261206015939_change_feed } from './Migration20261206015939_change_feed';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -29,4 +30,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206000000_speaker_quote_counts', class: Migration20261206000000_speaker_quote_counts },
   { name: 'Migration20261206005419_liveblogs', class: Migration20261206005419_liveblogs },
   { name: 'Migration20261206015502_embargo', class: Migration20261206015502_embargo },
+  { name: 'Migration20261206015939_change_feed', class: Migration20261206015939_change_feed },
 ];

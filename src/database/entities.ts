@@ -4,6 +4,7 @@ import { ArticleRevision } from '../modules/article/article-revision.entity';
 import { Article } from '../modules/article/article.entity';
 import { AuditEntry } from '../modules/audit/audit.entity';
 import { Author } from '../modules/author/author.entity';
+import { ArticleChange, FeedHead } from '../modules/changes/changes.entity';
 import { Correction } from '../modules/correction/correction.entity';
 import { Image } from '../modules/image/image.entity';
 import { LiveblogEntry } from '../modules/liveblog/liveblog.entity';
@@ -32,4 +33,6 @@ export const entities = [
   ArticleRevision,
   ApiToken,
   AuditEntry,
+  ArticleChange,
+  FeedHead,
 ];

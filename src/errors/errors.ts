@@ -20,6 +20,7 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   OVERLOADED: 'OVERLOADED',
   DEADLINE_EXCEEDED: 'DEADLINE_EXCEEDED',
+  RESYNC_REQUIRED: 'RESYNC_REQUIRED',
 } as const;
 
 /** Codes that the service sets itself or that Apollo Server sets for malformed requests. */
@@ -38,6 +39,11 @@ export function badUserInput(message: string, argument?: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code: ErrorCode.BAD_USER_INPUT, ...(argument ? { argument } : {}) },
   });
+}
+
+/** A sync cursor the feed no longer reaches back to: the app reads afresh and starts again. */
+export function resyncRequired(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.RESYNC_REQUIRED, argument: 'since' } });
 }
 
 /** A subscription sent over HTTP, or a query or mutation sent over the WebSocket: each has its own way in. */

@@ -7,6 +7,8 @@ export interface PublicationClockOptions {
   due: (from: Date, to: Date) => Promise<number[]>;
   /** Hands events to this instance's subscribers alone. */
   deliver: (events: LiveEvent[]) => void;
+  /** Writes what came due by `now` into the sync feed (once, whichever instance gets there first). */
+  record: (now: Date) => Promise<void>;
   log: (message: string, error: unknown) => void;
   /** The longest wait before looking again, whatever is scheduled (a timer cannot wait for weeks). */
   maxWaitMs?: number;
@@ -34,7 +36,13 @@ export class PublicationClock {
 
   constructor(private readonly options: PublicationClockOptions) {}
 
-  start(): Promise<void> {
+  /** Catches the sync feed up on what came due while no instance ran, then waits for the next. */
+  async start(): Promise<void> {
+    try {
+      await this.options.record(this.since);
+    } catch (error) {
+      this.options.log('publication clock: could not write what came due into the sync feed', error);
+    }
     return this.arm();
   }
 
@@ -80,6 +88,7 @@ export class PublicationClock {
     if (this.expected <= now.getTime()) this.expected = Infinity;
     this.armedFor = Infinity;
     try {
+      await this.options.record(now);
       const ids = await this.options.due(this.since, now);
       this.since = now;
       if (ids.length) this.options.deliver(ids.map((articleId) => ({ kind: 'article', articleId, published: true })));

@@ -7,6 +7,7 @@ import { AuditResolver } from '../modules/audit/audit.resolver';
 import { AuthorResolver } from '../modules/author/author.resolver';
 import { ImageBlockResolver, QuoteBlockResolver } from '../modules/body/body.resolver';
 import { ArticleLiveblogResolver, LiveblogEntryResolver, LiveblogResolver } from '../modules/liveblog/liveblog.resolver';
+import { ChangesResolver } from '../modules/changes/changes.resolver';
 import { NodeResolver } from '../modules/node/node.resolver';
 import { QuoteResolver } from '../modules/quote/quote.resolver';
 import { RouteResolver } from '../modules/route/route.resolver';
@@ -33,6 +34,7 @@ export const resolvers = [
   LiveblogResolver,
   LiveblogEntryResolver,
   SearchResolver,
+  ChangesResolver,
   ViewerResolver,
   AuditResolver,
   TokenResolver,

@@ -5,6 +5,7 @@ import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDi
 import { authenticate } from '../auth/authenticate';
 import { cameDue, nextScheduledPublication } from '../auth/visibility';
 import { PublicationClock } from '../events/publication-clock';
+import { recordLifts } from '../modules/changes/changes.log';
 import { RedisResponseCache } from '../cache/redis-cache';
 import { MemoryResponseCache, type ResponseCache } from '../cache/response-cache';
 import { ScheduleHorizon } from '../cache/schedule-horizon';
@@ -150,6 +151,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     next: (now) => nextScheduledPublication(scheduleReader(), now),
     due: (from, to) => cameDue(scheduleReader(), from, to),
     deliver: (changes) => bus!.deliverHere(changes),
+    record: (now) => recordLifts(orm.em.fork(), now),
     log: (message, error) => logger.warn({ err: error }, message),
   });
   const invalidate = async (keys: string[]): Promise<void> => {

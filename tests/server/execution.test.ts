@@ -82,6 +82,7 @@ const CASES: Record<string, (found: Found) => Variables[]> = {
   LiveblogCards: () => [{ path: 'world/asia' }, { path: 'nowhere' }],
   LiveblogArticle: () => [{ slug: 'typhoon-sanwol-evacuations' }, { slug: 'nope' }],
   EmbargoView: () => [{ slug: SAEPPYOL.slug }, { slug: 'nope' }],
+  Changes: () => [{}, { latest: 3 }, { section: 'world', latest: 2 }, { since: 'nonsense' }, { section: 'nowhere' }, { latest: 500 }],
 };
 
 interface Answer {

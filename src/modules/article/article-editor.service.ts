@@ -1,5 +1,6 @@
 import { objectKey } from '../../cache/cache-scope';
 import { reindexArticle } from '../search/search.index';
+import { recordChanges } from '../changes/changes.log';
 import { lockSimilar, refreshSimilar } from '../related/related.similar';
 import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
@@ -439,6 +440,8 @@ export class ArticleEditor {
     if (changes.slug !== undefined) await this.takeSlug(tx, changes.slug, article.id);
     const before = await this.snapshot(tx, article);
     const oldUri = await this.uriOf(tx, article);
+    // A move is also a change in the section it leaves, for apps that follow that one (changes).
+    if (changes.sectionId !== undefined && changes.sectionId !== before.sectionId) await recordChanges(tx, [{ articleId: article.id, sectionId: before.sectionId }]);
     ARTICLE_FIELDS.assign(article, changes);
     if (changes.slug !== undefined) article.slug = changes.slug;
     if (changes.sectionId !== undefined) article.section = tx.getReference(Section, changes.sectionId);
@@ -475,6 +478,8 @@ export class ArticleEditor {
     }
     // In the same transaction, so the very next search sees the save (or no longer finds a draft).
     await reindexArticle(tx, article.id);
+    // Apps that sync (changes) learn of every save, in commit order.
+    await recordChanges(tx, [{ articleId: article.id, sectionId: article.section.id }]);
     // The articles whose SIMILAR lists moved: their cached related coverage goes too. Only a change of
     // what the lists are scored from can move them; a new article always names its section.
     const similarMoved = changes.some((change) => SIMILAR_INPUTS.has(change)) ? await refreshSimilar(tx, article.id) : [];
