@@ -2,6 +2,7 @@ import { ClientError, GraphQLClient } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 import {
   ArticleListDocument,
+  ChangesDocument,
   DeskAddQuoteDocument,
   DeskCreateApiTokenDocument,
   DeskCreateArticleDocument,
@@ -33,6 +34,7 @@ const errorCode = (error: unknown) => (error as ClientError).response.errors![0]
 describe('embargoes', () => {
   it('partners read an embargoed piece before it lifts, nobody anonymous can by any path, and everyone can at the lift with no one acting', async () => {
     const wire = await partner();
+    const { changes: feedStart } = await desk.anonymous.request(ChangesDocument, {});
     const section = follow(liveClient(desk.t.url), FollowSectionDocument, { sectionPath: 'world' });
     let warm = 0;
     await whenLive(section, async () => desk.editor.request(DeskPublishDocument, { id: (await draft(desk, `Warm-up ${++warm}`)).id }));
@@ -70,6 +72,8 @@ describe('embargoes', () => {
     expect((await desk.anonymous.request(QuoteSearchDocument, { filter: { query: 'Zephyrine' } })).quotes.totalCount).toBe(0);
     expect(errorCode(await desk.anonymous.request(ArticleListDocument, { filter: { status: 'SCHEDULED' } }).catch((error) => error))).toBe('FORBIDDEN');
     expect(section.pending()).toBe(0);
+    const before = await desk.anonymous.request(ChangesDocument, { since: feedStart.cursor, first: 100 });
+    expect(before.changes.changes.map((change) => change.id)).not.toContain(story.id);
 
     // The lift: no mutation, and every path sees it.
     const heard = await section.next(until.getTime() - Date.now() + 2_000, (event) => /^Warm-up/.test(event.data?.articlePublished.headline ?? ''));
@@ -78,6 +82,8 @@ describe('embargoes', () => {
     expect((await desk.anonymous.request(EmbargoViewDocument, { slug: story.slug })).article).toMatchObject({ status: 'PUBLISHED', embargoLiftsAt: null });
     expect((await desk.anonymous.request(SearchHitsDocument, { query: 'Zephyrine' })).search.totalCount).toBe(1);
     expect((await desk.anonymous.request(QuoteSearchDocument, { filter: { query: 'Zephyrine' } })).quotes.totalCount).toBe(1);
+    const after = await desk.anonymous.request(ChangesDocument, { since: before.changes.cursor, first: 100 });
+    expect(after.changes.changes).toContainEqual(expect.objectContaining({ kind: 'UPSERT', id: story.id }));
     section.stop();
   });
 
