@@ -8,6 +8,7 @@ import {
   DeskCreateArticleDocument,
   DeskPublishDocument,
   DeskRevisionsDocument,
+  DeskSetRelatedDocument,
   DeskRouteDocument,
   DeskUpdateArticleDocument,
   EmbargoArticleDocument,
@@ -15,6 +16,7 @@ import {
   FollowSectionDocument,
   NodeByIdDocument,
   QuoteSearchDocument,
+  RelatedCoverageDocument,
   SearchHitsDocument,
 } from '../generated/graphql';
 import { draft, useDesk } from '../editorial/support';
@@ -44,6 +46,11 @@ describe('embargoes', () => {
     });
     const story = createArticle.article!;
     await desk.editor.request(DeskAddQuoteDocument, { input: { articleId: story.id, text: 'the Zephyrine accord would hold for a decade', speakerName: 'The envoy' } });
+    // The Saeppyol story's editor links to it: readers of that story must not see the link before the lift.
+    const linked = await desk.editor.request(DeskSetRelatedDocument, { articleId: desk.ids.published, items: [{ articleId: story.id, relation: 'FOLLOW_UP' }] });
+    expect(linked.setRelatedCoverage.userErrors).toEqual([]);
+    const relatedSlugs = async () =>
+      ((await desk.anonymous.request(RelatedCoverageDocument, { slug: 'kim-jong-un-opens-saeppyol-street-homes', first: 20 })).article!.relatedCoverage).map((item) => item.article.slug);
     const until = new Date(Date.now() + 3_000);
     const { embargoArticle } = await desk.editor.request(EmbargoArticleDocument, { id: story.id, until: until.toISOString() });
     expect(embargoArticle.userErrors).toEqual([]);
@@ -72,6 +79,7 @@ describe('embargoes', () => {
     expect((await desk.anonymous.request(QuoteSearchDocument, { filter: { query: 'Zephyrine' } })).quotes.totalCount).toBe(0);
     expect(errorCode(await desk.anonymous.request(ArticleListDocument, { filter: { status: 'SCHEDULED' } }).catch((error) => error))).toBe('FORBIDDEN');
     expect(section.pending()).toBe(0);
+    expect(await relatedSlugs()).not.toContain(story.slug);
     const before = await desk.anonymous.request(ChangesDocument, { since: feedStart.cursor, first: 100 });
     expect(before.changes.changes.map((change) => change.id)).not.toContain(story.id);
 
@@ -82,6 +90,7 @@ describe('embargoes', () => {
     expect((await desk.anonymous.request(EmbargoViewDocument, { slug: story.slug })).article).toMatchObject({ status: 'PUBLISHED', embargoLiftsAt: null });
     expect((await desk.anonymous.request(SearchHitsDocument, { query: 'Zephyrine' })).search.totalCount).toBe(1);
     expect((await desk.anonymous.request(QuoteSearchDocument, { filter: { query: 'Zephyrine' } })).quotes.totalCount).toBe(1);
+    expect(await relatedSlugs()).toContain(story.slug);
     const after = await desk.anonymous.request(ChangesDocument, { since: before.changes.cursor, first: 100 });
     expect(after.changes.changes).toContainEqual(expect.objectContaining({ kind: 'UPSERT', id: story.id }));
     section.stop();
