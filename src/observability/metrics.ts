@@ -58,6 +58,13 @@ export class Metrics {
     labelNames: ['by'] as const,
     registers: [this.registry],
   });
+  readonly liveConnections = new Gauge({ name: 'masthead_live_connections', help: 'Open subscription WebSockets.', registers: [this.registry] });
+  readonly liveClosed = new Counter({
+    name: 'masthead_live_closed_total',
+    help: 'Subscription WebSockets the server closed, by why: "connections" (over the per-client limit), "slow" (too far behind), "token" (a wrong token).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
   readonly redisErrors = new Counter({ name: 'masthead_redis_errors_total', help: 'Redis failures; the cache and the rate limits carry on in memory meanwhile.', registers: [this.registry] });
 
   constructor(sources: MetricSources) {

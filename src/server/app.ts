@@ -225,6 +225,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     heartbeatMs: protection.liveHeartbeatMs,
     hideSuggestions: !protection.introspection,
     logger,
+    metrics,
   });
   // Saves on any instance that schedule a piece tell every instance's clock when it goes public.
   bus!.listen((event) => {

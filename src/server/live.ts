@@ -9,6 +9,7 @@ import type { Context, EventReads } from '../context';
 import { SharedReads } from '../events/feed';
 import { formatError, isPublicError, queryLimitExceeded, unstorableText, wrongTransport } from '../errors/errors';
 import type { EventBus } from '../events/live-events';
+import type { Metrics } from '../observability/metrics';
 import { countTokens, isTokenLimitError, type QueryLimiter } from '../protection/limits';
 import { RequestMeter } from '../protection/meter';
 import { refusalError, type Budgets, type Payer } from '../protection/rate-limit';
@@ -29,6 +30,7 @@ export interface LiveServerOptions {
   heartbeatMs: number;
   hideSuggestions: boolean;
   logger: Logger;
+  metrics: Metrics;
 }
 
 /** What graphql-ws keeps for each connection (its `extra`, beside the socket and request). */
@@ -75,12 +77,17 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
     const address = options.clientAddress(request);
     const open = (perClient.get(address) ?? 0) + 1;
     perClient.set(address, open);
+    options.metrics.liveConnections.inc();
     socket.once('close', () => {
+      options.metrics.liveConnections.dec();
       const left = (perClient.get(address) ?? 1) - 1;
       if (left > 0) perClient.set(address, left);
       else perClient.delete(address);
     });
-    if (open > options.connectionsPerClient) socket.close(TOO_MANY_CONNECTIONS, `Too many connections: at most ${options.connectionsPerClient} from one client`);
+    if (open > options.connectionsPerClient) {
+      options.metrics.liveClosed.inc({ reason: 'connections' });
+      socket.close(TOO_MANY_CONNECTIONS, `Too many connections: at most ${options.connectionsPerClient} from one client`);
+    }
   });
 
   const disposable = useServer<Record<string, unknown> | undefined, Partial<Extra>>(
@@ -95,7 +102,10 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
         } catch (error) {
           // A wrong or revoked token: 4403 Forbidden, as the protocol closes refused connections. Anything
           // else (the database away) closes the socket with its public message.
-          if (error instanceof GraphQLError && error.extensions?.code === 'UNAUTHENTICATED') return false;
+          if (error instanceof GraphQLError && error.extensions?.code === 'UNAUTHENTICATED') {
+            options.metrics.liveClosed.inc({ reason: 'token' });
+            return false;
+          }
           if (isPublicError(error)) throw error;
           options.logger.error({ err: error }, 'unexpected error while opening a subscription connection');
           throw new Error('Something went wrong on our side; the error has been logged.');
@@ -139,7 +149,10 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
           const charge = (await options.budgets.charge(meter.payer, cost))!;
           if (charge.refused) return refuse(refusalError(charge));
         }
-        const drop = () => extra.socket.close(TOO_SLOW, 'Too slow: the subscriber fell too far behind its events');
+        const drop = () => {
+          options.metrics.liveClosed.inc({ reason: 'slow' });
+          extra.socket.close(TOO_SLOW, 'Too slow: the subscriber fell too far behind its events');
+        };
         return {
           schema: options.schema,
           document,

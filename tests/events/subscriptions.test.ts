@@ -130,12 +130,20 @@ describe('subscriptions over graphql-ws', () => {
     expect((overHttp as ClientError).response.errors![0].extensions!.code).toBe('BAD_REQUEST');
   });
 
-  it('hold a client to its connection limit', async () => {
+  it('hold a client to its connection limit, and count open sockets and refusals in /metrics', async () => {
     const small = await startTestApp({ protection: { liveConnectionsPerClient: 2 } });
     try {
       const sockets = [liveClient(small.url), liveClient(small.url), liveClient(small.url)];
       const third = await sockets[2].closed;
       expect(third.code).toBe(4029);
+      // The server counts a socket gone once its side has closed too, a moment after the client's.
+      let metrics = '';
+      for (let tries = 0; tries < 40 && !/^masthead_live_connections 2$/m.test(metrics); tries++) {
+        if (tries) await new Promise((resolve) => setTimeout(resolve, 50));
+        metrics = await (await fetch(`${small.app.url}/metrics`)).text();
+      }
+      expect(metrics).toMatch(/^masthead_live_connections 2$/m);
+      expect(metrics).toMatch(/^masthead_live_closed_total\{reason="connections"\} 1$/m);
       for (const socket of sockets) await socket.dispose();
     } finally {
       await small.close();
