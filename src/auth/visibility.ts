@@ -66,12 +66,17 @@ export function statusParts(now: Date, status: ArticleStatus | null, alias: Stat
   }
 }
 
-/** The scheduled pieces (embargoed ones among them) whose time came in (from, to], in that order. */
-export async function cameDue(reader: SqlReader, from: Date, to: Date): Promise<number[]> {
-  const rows = await reader.all<{ id: number }>(
-    reader.knex({ a: 'article' }).select('a.id').where('a.status', ArticleStatus.SCHEDULED).where('a.published_at', '>', from).where('a.published_at', '<=', to).orderBy(['a.published_at', 'a.id']),
+/** The scheduled pieces (embargoed ones among them) whose time came in (from, to], in that order, with their sections. */
+export function cameDue(reader: SqlReader, from: Date, to: Date): Promise<{ articleId: number; sectionId: number }[]> {
+  return reader.all(
+    reader
+      .knex({ a: 'article' })
+      .select('a.id as articleId', 'a.section_id as sectionId')
+      .where('a.status', ArticleStatus.SCHEDULED)
+      .where('a.published_at', '>', from)
+      .where('a.published_at', '<=', to)
+      .orderBy(['a.published_at', 'a.id']),
   );
-  return rows.map((row) => row.id);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type Redis from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { rateLimited } from '../errors/errors';
@@ -19,6 +20,12 @@ export const FAILED_AUTH_PER_WINDOW = 30;
 export interface Payer {
   kind: 'anonymous' | 'token';
   id: string;
+}
+
+/** Who pays for a request or a subscription: its token (by a hash, never the token itself), or its client's address. */
+export function payerOf(authorization: string | undefined, address: string): Payer {
+  if (authorization === undefined) return { kind: 'anonymous', id: address };
+  return { kind: 'token', id: createHash('sha256').update(authorization).digest('base64url').slice(0, 22) };
 }
 
 /** The outcome of a charge: the budget's state, and whether the request was refused for it (429). */

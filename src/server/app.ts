@@ -118,7 +118,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       ...(options.execution === 'graphql-js' ? [] : [compiledExecutionPlugin(schema, metrics)]),
     ],
   });
-  const horizon = new ScheduleHorizon((now) => nextScheduledPublication(new SqlReader(orm.em.fork(), config.database.kind, compiledQueries), now));
+  const scheduleReader = () => new SqlReader(orm.em.fork(), config.database.kind, compiledQueries);
+  const horizon = new ScheduleHorizon((now) => nextScheduledPublication(scheduleReader(), now));
   let cache: ResponseCache | null = null;
   let bus: EventBus | null = null;
   let clock: PublicationClock | null = null;
@@ -146,11 +147,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     throw error;
   }
   health.start();
-  const scheduleReader = () => new SqlReader(orm.em.fork(), config.database.kind, compiledQueries);
+  const events = bus!;
   clock = new PublicationClock({
     next: (now) => nextScheduledPublication(scheduleReader(), now),
-    due: (from, to) => cameDue(scheduleReader(), from, to),
-    deliver: (changes) => bus!.deliverHere(changes),
+    due: async (from, to) => (await cameDue(scheduleReader(), from, to)).map((row) => row.articleId),
+    deliver: (changes) => events.deliverHere(changes),
     record: (now) => recordLifts(orm.em.fork(), now),
     log: (message, error) => logger.warn({ err: error }, message),
   });
@@ -165,7 +166,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     }
   };
 
-  const events = bus!;
   const publish = async (changes: LiveEvent[]): Promise<void> => {
     try {
       await events.publish(changes);
@@ -174,6 +174,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       redisTrouble('could not publish a committed change to subscribers', error);
     }
   };
+  const clientAddress = clientAddressResolver(protection.trustProxy);
   const handler = createHttpHandler({
     apollo,
     context: async (req, meter) => {
@@ -196,7 +197,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     budgets,
     load,
     health,
-    clientAddress: clientAddressResolver(protection.trustProxy),
+    clientAddress,
     deadlineMs: protection.deadlineMs,
     graphiql: protection.graphiql,
     ready: () => health.check(),
@@ -218,7 +219,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     bus: events,
     limiter,
     budgets,
-    clientAddress: clientAddressResolver(protection.trustProxy),
+    clientAddress,
     viewerOf: (authorization) => viewerOf(orm.em.fork(), authorization, health),
     context: (viewer, meter, session) => new Context({ em: orm.em.fork(), dialect: config.database.kind, compiledQueries, viewer, meter, live: session }),
     connectionsPerClient: protection.liveConnectionsPerClient,
@@ -228,7 +229,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     metrics,
   });
   // Saves on any instance that schedule a piece tell every instance's clock when it goes public.
-  bus!.listen((event) => {
+  events.listen((event) => {
     if (event.kind === 'article' && event.goesPublicAt !== undefined) clock!.expect(new Date(event.goesPublicAt));
   });
   await clock.start();

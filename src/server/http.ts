@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
@@ -12,7 +12,7 @@ import { overloaded, rateLimitedAnswer } from '../errors/errors';
 import type { Metrics } from '../observability/metrics';
 import { RequestMeter } from '../protection/meter';
 import type { LoadMonitor } from '../protection/overload';
-import { rateLimitHeaders, type Budgets, type Charge, type Payer } from '../protection/rate-limit';
+import { payerOf, rateLimitHeaders, type Budgets, type Charge } from '../protection/rate-limit';
 import { sendGraphiQL, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
 import { entityTag, passesCsrfPrevention, requestCacheKey, sendCacheable } from './response-caching';
 
@@ -119,13 +119,6 @@ function requestIdOf(req: IncomingMessage): string {
   return typeof sent === 'string' && /^[\w.:-]{1,128}$/.test(sent) ? sent : randomUUID();
 }
 
-/** Who pays for a request: its token (by a hash, never the token itself), or its client's address. */
-function payerOf(req: IncomingMessage, address: string): Payer {
-  const authorization = req.headers.authorization;
-  if (authorization === undefined) return { kind: 'anonymous', id: address };
-  return { kind: 'token', id: createHash('sha256').update(authorization).digest('base64url').slice(0, 22) };
-}
-
 /** A refusal made before Apollo runs, in the same shape Apollo answers errors in. */
 function sendGraphQLError(res: ServerResponse, meter: RequestMeter, error: GraphQLError): void {
   const { http, ...extensions } = error.extensions as { http?: { status?: number; headers?: Map<string, string> }; code?: unknown };
@@ -219,7 +212,7 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     if (method === 'GET' && options.graphiql && wantsGraphiQL(req, url())) return sendGraphiQL(res);
     const started = performance.now();
     const address = options.clientAddress(req);
-    const meter = new RequestMeter(requestIdOf(req), payerOf(req, address), address);
+    const meter = new RequestMeter(requestIdOf(req), payerOf(req.headers.authorization, address), address);
     try {
       await serve(req, res, meter, method, search, url);
     } catch (error) {

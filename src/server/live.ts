@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import { getOperationAST, GraphQLError, parse, validate, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
@@ -12,7 +12,7 @@ import type { EventBus } from '../events/live-events';
 import type { Metrics } from '../observability/metrics';
 import { countTokens, isTokenLimitError, type QueryLimiter } from '../protection/limits';
 import { RequestMeter } from '../protection/meter';
-import { refusalError, type Budgets, type Payer } from '../protection/rate-limit';
+import { payerOf, refusalError, type Budgets, type Payer } from '../protection/rate-limit';
 import { StorableText } from '../protection/text';
 
 export interface LiveServerOptions {
@@ -111,7 +111,7 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
           throw new Error('Something went wrong on our side; the error has been logged.');
         }
         extra.address = options.clientAddress(extra.request);
-        extra.payer = authorization ? { kind: 'token', id: createHash('sha256').update(authorization).digest('base64url').slice(0, 22) } : { kind: 'anonymous', id: extra.address };
+        extra.payer = payerOf(authorization, extra.address);
         return true;
       },
       onSubscribe: async (ctx, id, payload) => {

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { ArticleStatus } from '../article/article.enums';
+import { cameDue } from '../../auth/visibility';
 import { dialectOf, SqlReader, toDateOrNull, writeBound } from '../../database/reader';
 
 /** How long the feed keeps changes: an app that has not synced for longer starts again. */
@@ -36,10 +36,7 @@ export async function recordLifts(em: EntityManager, now: Date): Promise<void> {
     const [head] = await reader.all<{ dueThrough: unknown }>(reader.knex.raw('update feed_head set id = id where id = 1 returning due_through as "dueThrough"'));
     const from = toDateOrNull(head?.dueThrough);
     if (from && from < now) {
-      const due = await reader.all<{ articleId: number; sectionId: number }>(
-        reader.knex({ a: 'article' }).select('a.id as articleId', 'a.section_id as sectionId').where('a.status', ArticleStatus.SCHEDULED).where('a.published_at', '>', from).where('a.published_at', '<=', now).orderBy(['a.published_at', 'a.id']),
-      );
-      await recordChanges(tx, due);
+      await recordChanges(tx, await cameDue(reader, from, now));
     }
     await writeBound(tx, tx.getKnex()('feed_head').where('id', 1).update({ due_through: now }));
   });

@@ -80,7 +80,7 @@ export class ChangeFeedService {
     // Pieces that came due and that no clock has written into the feed yet join once every commit
     // before this read is in; the clock's record of them comes later, and says the same.
     const dueThrough = toDateOrNull(head?.dueThrough);
-    const due = hasMore || !dueThrough ? [] : await cameDue(reader, dueThrough, now);
+    const due = hasMore || !dueThrough ? [] : (await cameDue(reader, dueThrough, now)).map((row) => row.articleId);
     const saved = new Set(page.map((row) => row.articleId));
     const ids = [...saved, ...due.filter((id) => !saved.has(id))];
     const rows = await this.context.loaders.article.byId.loadMany(ids);

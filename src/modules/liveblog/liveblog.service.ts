@@ -113,7 +113,7 @@ export class LiveblogService {
       const problems = new Problems();
       const articleId = inputIdOf('Article', input.articleId, ['input', 'articleId'], problems);
       const title = problems.text(['input', 'title'], input.title, LIMITS.entryTitle, false);
-      const body = readBody(input.bodyMarkdown, problems, true);
+      const body = readBody(input.bodyMarkdown, problems);
       const authorId = input.authorId ? inputIdOf('Author', input.authorId, ['input', 'authorId'], problems) : null;
       problems.check();
       const article = await this.liveblogOf(tx, articleId!, ['input', 'articleId']);
@@ -145,7 +145,7 @@ export class LiveblogService {
       const problems = new Problems();
       const entryId = inputIdOf('LiveblogEntry', input.id, ['input', 'id'], problems);
       const title = input.title === undefined ? undefined : problems.text(['input', 'title'], input.title, LIMITS.entryTitle, false);
-      const body = input.bodyMarkdown === undefined ? undefined : readBody(input.bodyMarkdown, problems, true);
+      const body = input.bodyMarkdown === undefined ? undefined : readBody(input.bodyMarkdown, problems);
       const authorId = input.authorId === undefined ? undefined : input.authorId ? inputIdOf('Author', input.authorId, ['input', 'authorId'], problems) : null;
       if (input.keyEvent === null) problems.add(invalid(['input', 'keyEvent'], 'keyEvent is true or false; leave it out to keep it.'));
       if (input.pinned === null) problems.add(invalid(['input', 'pinned'], 'pinned is true or false; leave it out to keep it.'));
@@ -223,10 +223,11 @@ export class LiveblogService {
   }
 }
 
-function readBody(markdown: string | null | undefined, problems: Problems, required: boolean) {
+/** An entry's Markdown as blocks; every entry has some text. */
+function readBody(markdown: string | null | undefined, problems: Problems) {
   const text = markdown?.trim() ?? '';
   if (!text) {
-    if (required) problems.add(invalid(['input', 'bodyMarkdown'], 'An entry needs some text.'));
+    problems.add(invalid(['input', 'bodyMarkdown'], 'An entry needs some text.'));
     return undefined;
   }
   if (text.length > LIMITS.entryMarkdown) {
