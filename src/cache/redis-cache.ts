@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Redis from 'ioredis';
+import { subscribeAlways, subscriberOf } from './redis-subscription';
 import { MemoryResponseCache, type CachedResponse, type CacheTicket, type ResponseCache } from './response-cache';
 
 /** Stores a response only if nothing was evicted since its ticket was taken (KEYS: epoch, response; ARGV: ticket, payload, ttl ms, key sets…). */
@@ -67,7 +68,7 @@ export class RedisResponseCache implements ResponseCache {
     private readonly log: (message: string, error?: unknown) => void,
   ) {
     this.local = new MemoryResponseCache(maxBytes);
-    this.subscriber = redis.duplicate();
+    this.subscriber = subscriberOf(redis);
     this.channels = { evict: `${prefix}evict`, evicted: `${prefix}evicted` };
   }
 
@@ -107,7 +108,7 @@ export class RedisResponseCache implements ResponseCache {
       }
     });
     await this.subscriber.connect();
-    await this.subscriber.subscribe(this.channels.evict, this.channels.evicted);
+    await subscribeAlways(this.subscriber, [this.channels.evict, this.channels.evicted], (message, error) => this.lost(message, error));
   }
 
   /** Redis failed: answer from this process alone until it is back (recover). */

@@ -1,3 +1,5 @@
+import { subscribeAlways, subscriberOf } from '../cache/redis-subscription';
+
 /**
  * What a committed mutation tells subscribers (src/events/feed.ts): which object changed and how,
  * never its content. Each subscriber reads the object itself, as its own viewer, so an event can
@@ -68,7 +70,7 @@ export class RedisEventBus implements EventBus {
     // ioredis is loaded only when a Redis is configured.
     const { default: Client } = require('ioredis') as typeof import('ioredis');
     const redis = new Client(options.url, { lazyConnect: true, maxRetriesPerRequest: 1, enableOfflineQueue: false });
-    const subscriber = redis.duplicate();
+    const subscriber = subscriberOf(redis);
     for (const [name, client] of [['publisher', redis], ['subscriber', subscriber]] as const) {
       client.on('error', (error: unknown) => options.log(`live events: Redis ${name} connection failed`, error));
     }
@@ -79,7 +81,7 @@ export class RedisEventBus implements EventBus {
     try {
       await redis.connect();
       await subscriber.connect();
-      await subscriber.subscribe(bus.channel);
+      await subscribeAlways(subscriber, [bus.channel], options.log);
     } catch (error) {
       redis.disconnect();
       subscriber.disconnect();
