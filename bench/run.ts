@@ -1015,7 +1015,15 @@ async function sqlFloor(config: DatabaseConfig, body: string, frontReqPerSec: nu
     if (!isData(answer)) throw new Error(`SQL floor: the front failed: ${answer.slice(0, 300)}`);
     const statements = app.statements.trace;
     app.statements.trace = null;
-    const script = statements.map(({ sql, values }) => `${sql.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]))};`).join('\n');
+    // The statements of one turn went to PostgreSQL pipelined (SqlReader), and are replayed so.
+    const lines: string[] = [];
+    statements.forEach(({ sql, values, turn }, index) => {
+      const together = (other: number) => statements[other]?.turn === turn;
+      if (together(index + 1) && !together(index - 1)) lines.push('\\startpipeline');
+      lines.push(`${sql.replace(/\$(\d+)/g, (_, n: string) => literal(values[Number(n) - 1]))};`);
+      if (together(index - 1) && !together(index + 1)) lines.push('\\endpipeline');
+    });
+    const script = lines.join('\n');
     const file = path.join(root, 'bench', 'data', 'front.sql');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, `${script}\n`);

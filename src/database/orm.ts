@@ -13,8 +13,25 @@ export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
 /** Counts the SQL statements a process sends: the benchmark and the batching tests read it. */
 export class StatementCounter {
   count = 0;
-  /** When set, each statement's text and values are kept here: the benchmark replays a front's with pgbench. */
-  trace: { sql: string; values: unknown[] }[] | null = null;
+  /**
+   * When set, each statement's text and values are kept here: the benchmark replays a front's with
+   * pgbench. `turn` numbers the turns of the event loop: a request's reads of one turn go to
+   * PostgreSQL together, pipelined (SqlReader), and are replayed so.
+   */
+  trace: { sql: string; values: unknown[]; turn: number }[] | null = null;
+  private turn = 0;
+  private inTurn = false;
+
+  record(sql: string, values: unknown[]): void {
+    this.count += 1;
+    if (!this.trace) return;
+    if (!this.inTurn) {
+      this.turn += 1;
+      this.inTurn = true;
+      setImmediate(() => (this.inTurn = false));
+    }
+    this.trace.push({ sql, values, turn: this.turn });
+  }
 }
 
 /**
@@ -56,10 +73,7 @@ function common(options: OrmOptions) {
     debug: false,
     loggerFactory: (options: LoggerOptions) => new CountingLogger(options),
     onQuery: (sql: string, values: unknown[]) => {
-      if (counter) {
-        counter.count += 1;
-        counter.trace?.push({ sql, values });
-      }
+      counter?.record(sql, values);
       return sql;
     },
     // The search index and the SIMILAR lists are kept by their own migrations and code
@@ -111,8 +125,11 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
     clientUrl: database.url,
     pool: options.pool ?? { min: 0, max: 10 },
     // A new connection to a host that vanished gives up after 5 s rather than knex's 30; TCP
-    // keepalive notices a connection whose peer went away while it sat idle in the pool.
-    driverOptions: { connection: { connectionTimeoutMillis: 5_000, keepAlive: true }, ...knexLog(options) },
+    // keepalive notices a connection whose peer went away while it sat idle in the pool. Pipeline
+    // mode sends a query without waiting for the one before it to be answered (each still has its
+    // own Sync, so one failing fails no other): a request's reads of one turn share a connection
+    // (SqlReader). Statements awaited one after another, as in a transaction, run as before.
+    driverOptions: { connection: { connectionTimeoutMillis: 5_000, keepAlive: true, pipeline: true }, ...knexLog(options) },
   };
   const { MikroORM: PostgresORM } = require('@mikro-orm/postgresql') as typeof import('@mikro-orm/postgresql');
   return (await PostgresORM.init(config)) as unknown as Orm;

@@ -95,6 +95,8 @@ const UNGUARDED: ReadGuard = { check: () => {}, statement: () => {}, failed: () 
 export class SqlReader {
   /** The last read sent inside this EntityManager's transaction. */
   private inTransaction: Promise<unknown> = Promise.resolve();
+  /** PostgreSQL reads of this turn of the event loop, sharing a connection (pipelined). */
+  private wave: Wave | null = null;
 
   constructor(
     private readonly em: EntityManager,
@@ -143,19 +145,15 @@ export class SqlReader {
     return this.run<T>({ ...template, bindings });
   }
 
-  private async run<T>({ sql, bindings, name }: NativeQuery): Promise<T[]> {
+  private async run<T>(query: NativeQuery): Promise<T[]> {
     this.guard.check();
-    const client = this.knex.client;
     try {
+      if (this.dialect === 'postgresql') return (await this.pipelined(query)) as T[];
+      const client = this.knex.client;
       const connection = await client.acquireConnection();
       try {
-        // The wait for a connection may have outlasted the request.
-        this.guard.check();
-        this.guard.statement();
-        // The statement counter (orm.ts) hangs on this hook.
-        this.em.config.get('onQuery')(sql, bindings as unknown[]);
-        if (this.dialect === 'postgresql') return (await this.postgres(connection as PostgresHandle, { name, text: sql, values: bindings as unknown[] })).rows as T[];
-        return prepared(connection as SqliteHandle, sql).all(...bindings.map(sqliteValue)) as T[];
+        this.sending(query);
+        return prepared(connection as SqliteHandle, query.sql).all(...query.bindings.map(sqliteValue)) as T[];
       } finally {
         client.releaseConnection(connection);
       }
@@ -168,6 +166,45 @@ export class SqlReader {
     }
   }
 
+  /** Counts a statement about to go out; the wait for a connection may have outlasted the request. */
+  private sending({ sql, bindings }: NativeQuery): void {
+    this.guard.check();
+    this.guard.statement();
+    // The statement counter (orm.ts) hangs on this hook.
+    this.em.config.get('onQuery')(sql, bindings as unknown[]);
+  }
+
+  /**
+   * Sends a PostgreSQL read with the others this request sends in the same turn of the event loop
+   * (a front's authors, tags, quotes and related coverage, which its loaders dispatch together), on
+   * one connection in pipeline mode (orm.ts): written in one send and answered back to back, where a
+   * connection each cost a round trip, a pool checkout and a woken backend per statement.
+   */
+  private async pipelined({ sql, bindings, name }: NativeQuery): Promise<unknown[]> {
+    const wave = (this.wave ??= this.openWave());
+    wave.statements += 1;
+    try {
+      const connection = await wave.connection;
+      this.sending({ sql, bindings });
+      wave.cork(connection);
+      return (await this.postgres(connection, { name, text: sql, values: bindings as unknown[] })).rows;
+    } finally {
+      wave.statements -= 1;
+      wave.settle();
+    }
+  }
+
+  /** A wave takes its connection now and stops taking statements at the end of this turn of the loop. */
+  private openWave(): Wave {
+    const client = this.knex.client;
+    const wave = new Wave(client.acquireConnection() as Promise<PostgresHandle>, (connection) => client.releaseConnection(connection));
+    setImmediate(() => {
+      if (this.wave === wave) this.wave = null;
+      wave.close();
+    });
+    return wave;
+  }
+
   /**
    * Runs a statement on PostgreSQL. One still running when its request stops is cut off with its
    * connection, which the pool then replaces: on a connection that went silent (a network that drops
@@ -177,7 +214,7 @@ export class SqlReader {
     const signal = this.guard.signal;
     if (!signal) return connection.query(query);
     // node-postgres has no public way to drop a connection whose peer went silent (end() waits on it).
-    const cut = () => (connection as { connection?: { stream?: { destroy(): void } } }).connection?.stream?.destroy();
+    const cut = () => socketOf(connection)?.destroy();
     signal.addEventListener('abort', cut, { once: true });
     try {
       return await connection.query(query);
@@ -203,6 +240,53 @@ export class SqlReader {
       ? `abs(${left} - ${right}) / 86400000.0`
       : `abs(extract(epoch from (${left} - ${right}))) / 86400`;
   }
+}
+
+/**
+ * A connection shared by the reads of one turn of the event loop: returned to the pool once the turn
+ * is over and its last statement has its answer. Statements given it in one run of the microtask
+ * queue are written to the socket in one send.
+ */
+class Wave {
+  statements = 0;
+  private closed = false;
+  private released = false;
+  private corked = false;
+
+  constructor(
+    readonly connection: Promise<PostgresHandle>,
+    private readonly release: (connection: PostgresHandle) => void,
+  ) {
+    // A failed checkout fails each statement that awaits it; there is nothing to return.
+    connection.catch(() => (this.released = true));
+  }
+
+  cork(connection: PostgresHandle): void {
+    const stream = socketOf(connection);
+    if (this.corked || !stream) return;
+    this.corked = true;
+    stream.cork();
+    process.nextTick(() => {
+      this.corked = false;
+      stream.uncork();
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    this.settle();
+  }
+
+  settle(): void {
+    if (!this.closed || this.statements > 0 || this.released) return;
+    this.released = true;
+    void this.connection.then(this.release, () => undefined);
+  }
+}
+
+/** node-postgres's socket, which it does not expose: corked for a wave, destroyed to cut a silent connection. */
+function socketOf(connection: PostgresHandle): { cork(): void; uncork(): void; destroy(): void } | undefined {
+  return (connection as { connection?: { stream?: { cork(): void; uncork(): void; destroy(): void } } }).connection?.stream;
 }
 
 /** The database an EntityManager talks to, for code that is handed only the EntityManager (writes, migrations). */
