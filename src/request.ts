@@ -74,7 +74,7 @@ export class Loaders {
     return this.once('liveblog', createLiveblogLoaders);
   }
   get quote() {
-    return this.once('quote', createQuoteLoaders);
+    return this.once('quote', (reader, scope) => createQuoteLoaders(reader, scope, (tags) => this.tag.known(tags)));
   }
   get related() {
     return this.once('related', (reader) => createRelatedLoaders(reader, this.now, (rows) => this.article.known(rows)));

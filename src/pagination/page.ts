@@ -78,6 +78,15 @@ export function pageRequest(
   };
 }
 
+/**
+ * A totalCount sent beside its page (the request asks for it), so that both go to the database
+ * together: awaited by totalCount, and left unhandled by nothing should the page fail first.
+ */
+export function countBeside(count: Promise<number>): Promise<number> {
+  count.catch(() => {});
+  return count;
+}
+
 /** A page as resolvers hand it to GraphQL; `totalCount` runs its query only when asked for. */
 export interface Page<T> {
   items: T[];

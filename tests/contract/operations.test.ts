@@ -91,11 +91,11 @@ describe('SectionFront', () => {
     expect(story?.section.name).toBe('Asia');
   });
 
-  it('sends the same number of SQL statements, at most 8, for 5 cards as for 50', async () => {
+  it('sends the same number of SQL statements, at most 7, for 5 cards as for 50', async () => {
     const five = await t.countStatements(() => front(5));
     const fifty = await t.countStatements(() => front(50));
     expect(fifty).toBe(five);
-    expect(five).toBeLessThanOrEqual(8);
+    expect(five).toBeLessThanOrEqual(7);
   });
 });
 

@@ -1,5 +1,7 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import { inWords, LIMITS } from './article.limits';
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { asksFor } from '../../pagination/selection';
 import type { ArticleEvent } from './article.service';
 import { effectiveStatus } from '../../auth/visibility';
 import type { Context } from '../../context';
@@ -71,8 +73,8 @@ export class ArticleResolver {
   }
 
   @Query(() => ArticleConnection, { description: 'Articles, newest first unless ordered otherwise.' })
-  articles(@Args() args: ArticlesArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
-    return context.articles.list(args);
+  articles(@Args() args: ArticlesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<ArticleRow>> {
+    return context.articles.list(args, {}, asksFor(info, 'totalCount'));
   }
 
   @FieldResolver(() => String, { description: 'The canonical public path: /<section path>/<slug>.' })

@@ -6,7 +6,7 @@ import type { LiveEvent } from '../../events/live-events';
 import { fromGlobalIdOf } from '../node/global-id';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
-import { pageRequest, toPage } from '../../pagination/page';
+import { countBeside, pageRequest, toPage } from '../../pagination/page';
 import type { RequestContext } from '../../request';
 import { normalizeSectionPath } from '../section/section.service';
 import { ArticleOrder, ArticleStatus } from './article.enums';
@@ -142,7 +142,8 @@ export class ArticleService {
     ].slice(0, first);
   }
 
-  async list(args: ArticleListArgs, scope: ArticleScope = {}): Promise<ConnectionResult<ArticleRow>> {
+  /** `counted`: the request asks for totalCount, which is then sent beside the page rather than after it. */
+  async list(args: ArticleListArgs, scope: ArticleScope = {}, counted = false): Promise<ConnectionResult<ArticleRow>> {
     const { filter, status } = this.permitted(args.filter ?? {});
     this.context.cache.list('Article');
     const order = args.orderBy ?? ArticleOrder.NEWEST;
@@ -155,6 +156,14 @@ export class ArticleService {
     const limit = request.first + 1;
     // Everything the statements depend on but the instant and the cursor, which are bound at each run.
     const shape = JSON.stringify([filter, scope, status, order, plan, limit]);
+    const count = async () => {
+      const kept = plan && !filter.publishedAfter && !filter.publishedBefore;
+      const [row] = await reader.compiled<{ n: number | string | null }, { now: Date }>(`article.count ${shape}`, { now }, (values) =>
+        kept ? this.keptCount(filter, scope, status, values.now) : this.filtered(filter, scope, status, values.now).count({ n: '*' }),
+      );
+      return Number(row?.n ?? 0);
+    };
+    const total = counted ? countBeside(count()) : null;
 
     const rows = await reader.compiled<Record<string, unknown>, { now: Date; after: (string | number | Date)[] | null }>(
       `article.list ${shape}`,
@@ -174,13 +183,7 @@ export class ArticleService {
       },
     );
     return new ConnectionResult(
-      toPage(rows.map(toArticleRow), request, ordering, (row) => [dateOf(row).getTime(), row.id], async () => {
-        const kept = plan && !filter.publishedAfter && !filter.publishedBefore;
-        const [row] = await reader.compiled<{ n: number | string | null }, { now: Date }>(`article.count ${shape}`, { now }, (values) =>
-          kept ? this.keptCount(filter, scope, status, values.now) : this.filtered(filter, scope, status, values.now).count({ n: '*' }),
-        );
-        return Number(row?.n ?? 0);
-      }),
+      toPage(rows.map(toArticleRow), request, ordering, (row) => [dateOf(row).getTime(), row.id], () => total ?? count()),
     );
   }
 

@@ -1,4 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asksFor } from '../../pagination/selection';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
@@ -32,8 +34,8 @@ export class AuthorResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: "The author's articles, newest first." })
-  articles(@Root() author: AuthorRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
-    return context.articles.list(args, { authorId: author.id });
+  articles(@Root() author: AuthorRow, @Args() args: PageArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<ArticleRow>> {
+    return context.articles.list(args, { authorId: author.id }, asksFor(info, 'totalCount'));
   }
 
   @Mutation(() => AuthorPayload, { description: 'Adds an author for bylines. Needs an EDITOR token.' })

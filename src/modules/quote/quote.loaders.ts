@@ -3,6 +3,7 @@ import type { CacheScope } from '../../cache/cache-scope';
 import { manyByKey, oneByKey } from '../../database/batch';
 import type { SqlReader } from '../../database/reader';
 import { asNodes } from '../node/node.type';
+import type { TagRow } from '../tag/tag.type';
 import type { QuoteRow } from './quote.type';
 
 export const QUOTE_COLUMNS = [
@@ -18,9 +19,18 @@ export const QUOTE_COLUMNS = [
   'q.origin',
 ];
 
-/** Quotes whatever their article's status: callers check the article is visible. */
-/** An article's quotes are part of it: quote mutations evict their article too (QuoteService). */
-export function createQuoteLoaders(reader: SqlReader, scope: CacheScope) {
+/** A speaker's tag columns, read with an article's quotes (byArticle). */
+const SPEAKER_COLUMNS = ['s.slug as speakerSlug', 's.name as speakerTagName', 's.kind as speakerKind', 's.description as speakerDescription'];
+
+type QuoteWithSpeaker = QuoteRow & { speakerSlug: string | null; speakerTagName: string; speakerKind: TagRow['kind']; speakerDescription: string | null };
+
+/**
+ * Quotes whatever their article's status: callers check the article is visible. An article's quotes
+ * are part of it: quote mutations evict their article too (QuoteService). `knownSpeakers` takes the
+ * speakers' tags read along with an article's quotes, for the tag loaders to answer from: a front's
+ * quotes and their speakers then come in one statement, where the speakers waited for the quotes.
+ */
+export function createQuoteLoaders(reader: SqlReader, scope: CacheScope, knownSpeakers: (tags: TagRow[]) => void) {
   const select = () => reader.knex({ q: 'quote' }).select(QUOTE_COLUMNS);
   return {
     byId: new DataLoader<number, QuoteRow | null>(async (ids) => {
@@ -30,9 +40,21 @@ export function createQuoteLoaders(reader: SqlReader, scope: CacheScope) {
     /** Each article's quotes in reading order. */
     byArticle: new DataLoader<number, QuoteRow[]>(async (articleIds) => {
       scope.objects('Article', articleIds);
-      const rows = await reader.compiled<QuoteRow, { ids: readonly number[] }>('quote.byArticle', { ids: articleIds }, (values) =>
-        select().whereIn('q.article_id', values.ids).orderBy(['q.article_id', 'q.position']),
+      const raw = await reader.compiled<QuoteWithSpeaker, { ids: readonly number[] }>('quote.byArticle', { ids: articleIds }, (values) =>
+        select()
+          .select(SPEAKER_COLUMNS)
+          .leftJoin({ s: 'tag' }, 's.id', 'q.speaker_id')
+          .whereIn('q.article_id', values.ids)
+          .orderBy(['q.article_id', 'q.position']),
       );
+      const speakers: TagRow[] = [];
+      const rows = raw.map(({ speakerSlug, speakerTagName, speakerKind, speakerDescription, ...quote }) => {
+        if (quote.speakerId !== null && speakerSlug !== null) {
+          speakers.push({ __typename: 'Tag', id: quote.speakerId, slug: speakerSlug, name: speakerTagName, kind: speakerKind, description: speakerDescription });
+        }
+        return quote as QuoteRow;
+      });
+      knownSpeakers(speakers);
       return manyByKey(articleIds, asNodes('Quote', rows), (row) => row.articleId);
     }),
   };

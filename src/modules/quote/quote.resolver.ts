@@ -1,7 +1,9 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
+import { asksFor } from '../../pagination/selection';
 import { ArticleType, type ArticleRow } from '../article/article.type';
 import { TagType, type TagRow } from '../tag/tag.type';
 import { QuoteFilterInput } from './quote.inputs';
@@ -19,8 +21,8 @@ class QuotesArgs extends PageArgs {
 @Resolver(() => QuoteType)
 export class QuoteResolver {
   @Query(() => QuoteConnection, { description: 'Who said what: quotes across articles, newest article first.' })
-  quotes(@Args() args: QuotesArgs, @Ctx() context: Context): Promise<ConnectionResult<QuoteRow>> {
-    return context.quotes.list(args);
+  quotes(@Args() args: QuotesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<QuoteRow>> {
+    return context.quotes.list(args, undefined, asksFor(info, 'totalCount'));
   }
 
   @FieldResolver(() => Boolean, { description: 'Whether the article says who spoke; when false, speakerName is empty and speaker null.' })

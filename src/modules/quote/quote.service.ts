@@ -7,7 +7,7 @@ import { Role } from '../../auth/viewer';
 import { invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { compare, orderBy, whereAfter, type SortColumn, type SortKey } from '../../pagination/keyset';
-import { pageRequest, toPage, type PageRequest } from '../../pagination/page';
+import { countBeside, pageRequest, toPage, type PageRequest } from '../../pagination/page';
 import { containsPattern, toDate } from '../../database/reader';
 import type { RequestContext, WriteResult } from '../../request';
 import { checkQueryLength } from '../search/search.query';
@@ -86,8 +86,11 @@ export class QuoteService {
     return quote && (await this.deps.articles().byId(quote.articleId)) ? quote : null;
   }
 
-  /** Who said what, across articles. `speakerId` fixes the speaker for Tag.quotes. */
-  async list(args: QuoteListArgs, speakerId?: number): Promise<ConnectionResult<QuoteRow & { publishedAt: Date }>> {
+  /**
+   * Who said what, across articles. `speakerId` fixes the speaker for Tag.quotes. `counted`: the
+   * request asks for totalCount, which is then sent beside the page rather than after it.
+   */
+  async list(args: QuoteListArgs, speakerId?: number, counted = false): Promise<ConnectionResult<QuoteRow & { publishedAt: Date }>> {
     const { reader } = this.context;
     // Which quotes show depends on their articles' visibility too.
     this.context.cache.list('Quote');
@@ -97,7 +100,7 @@ export class QuoteService {
     const request = pageRequest(args, 'SPEAKER', ['time', 'id', 'number']);
     const speaker = args.filter?.speaker?.trim().toLowerCase();
     const words = quoteWords(args.filter?.query);
-    if (articleId === undefined && !words.length && (speakerId === undefined) !== !speaker) return this.bySpeaker(speakerId ?? speaker!, request);
+    if (articleId === undefined && !words.length && (speakerId === undefined) !== !speaker) return this.bySpeaker(speakerId ?? speaker!, request, counted);
     const preview = canPreview(this.context.viewer);
     const filtered = (): Knex.QueryBuilder => {
       const knex = reader.knex;
@@ -118,10 +121,11 @@ export class QuoteService {
     const query = filtered().select([...QUOTE_COLUMNS, reader.knex.raw('? as ??', [selected(reader.knex, sort[0].column), 'publishedAt'])]);
     if (request.after) whereAfter(query, sort, [new Date(request.after[0]), request.after[1], request.after[2]]);
     orderBy(query, sort).limit(request.first + 1);
+    const total = counted ? countBeside(reader.count(filtered())) : null;
     const rows = asNodes('Quote', await reader.all<QuoteRow & { publishedAt: Date }>(query));
     for (const row of rows) row.publishedAt = toDate(row.publishedAt);
     return new ConnectionResult(
-      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => reader.count(filtered())),
+      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => total ?? reader.count(filtered())),
     );
   }
 
@@ -132,7 +136,7 @@ export class QuoteService {
    * and the few rows they give are sorted. The join list() makes read and sorted all of a speaker's
    * quotes: thousands, for someone quoted in every third story.
    */
-  private async bySpeaker(speaker: number | string, request: PageRequest): Promise<ConnectionResult<QuoteRow & { publishedAt: Date }>> {
+  private async bySpeaker(speaker: number | string, request: PageRequest, counted: boolean): Promise<ConnectionResult<QuoteRow & { publishedAt: Date }>> {
     const { reader, now } = this.context;
     const preview = canPreview(this.context.viewer);
     const limit = request.first + 1;
@@ -142,6 +146,23 @@ export class QuoteService {
     const { knex } = reader;
     const ofSpeaker = (query: Knex.QueryBuilder, value: number | string, column = 'q.speaker_id') =>
       query.where(column, typeof speaker === 'number' ? value : knex('tag').select('id').where('slug', value));
+    const count = async () => {
+      const [row] = await reader.compiled<{ n: number | string }, { speaker: number | string; now: Date }>(`quote.bySpeaker.count ${JSON.stringify([typeof speaker, preview])}`, { speaker, now }, (values) => {
+        // The settled statuses from speaker_quote_count, which triggers keep as quotes and their
+        // articles are written (migration 20261206000000); due scheduled pieces, whose visibility
+        // turns with the clock, from the speaker's index. Counting the rows cost 16 times as much
+        // for the speaker quoted in every third story as for one quoted in a few.
+        const settled = preview ? Object.values(ArticleStatus) : [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED];
+        const kept = ofSpeaker(knex({ c: 'speaker_quote_count' }), values.speaker, 'c.speaker_id')
+          .whereIn('c.status', settled)
+          .select(knex.raw('coalesce(sum(c.quotes), 0)'));
+        if (preview) return knex.raw('select (?) as n', [kept]);
+        const due = ofSpeaker(knex({ q: 'quote' }), values.speaker).where(ARTICLE_OF_QUOTE.status, ArticleStatus.SCHEDULED).where(ARTICLE_OF_QUOTE.publishedAt, '<=', values.now).count({ n: '*' });
+        return knex.raw('select (?) + (?) as n', [kept, due]);
+      });
+      return Number(row?.n ?? 0);
+    };
+    const total = counted ? countBeside(count()) : null;
     const rows = await reader.compiled<QuoteRow & { publishedAt: Date }, { speaker: number | string; now: Date; after: (string | number | Date)[] | null }>(
       `quote.bySpeaker ${shape}`,
       { speaker, now, after },
@@ -171,22 +192,7 @@ export class QuoteService {
     );
     for (const row of asNodes('Quote', rows)) row.publishedAt = toDate(row.publishedAt);
     return new ConnectionResult(
-      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], async () => {
-        const [row] = await reader.compiled<{ n: number | string }, { speaker: number | string; now: Date }>(`quote.bySpeaker.count ${JSON.stringify([typeof speaker, preview])}`, { speaker, now }, (values) => {
-          // The settled statuses from speaker_quote_count, which triggers keep as quotes and their
-          // articles are written (migration 20261206000000); due scheduled pieces, whose visibility
-          // turns with the clock, from the speaker's index. Counting the rows cost 16 times as much
-          // for the speaker quoted in every third story as for one quoted in a few.
-          const settled = preview ? Object.values(ArticleStatus) : [ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED];
-          const kept = ofSpeaker(knex({ c: 'speaker_quote_count' }), values.speaker, 'c.speaker_id')
-            .whereIn('c.status', settled)
-            .select(knex.raw('coalesce(sum(c.quotes), 0)'));
-          if (preview) return knex.raw('select (?) as n', [kept]);
-          const due = ofSpeaker(knex({ q: 'quote' }), values.speaker).where(ARTICLE_OF_QUOTE.status, ArticleStatus.SCHEDULED).where(ARTICLE_OF_QUOTE.publishedAt, '<=', values.now).count({ n: '*' });
-          return knex.raw('select (?) + (?) as n', [kept, due]);
-        });
-        return Number(row?.n ?? 0);
-      }),
+      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => total ?? count()),
     );
   }
 

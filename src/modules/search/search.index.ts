@@ -167,7 +167,7 @@ async function searchDocuments(reader: SqlReader, ids: number[]): Promise<Search
     articleLoaders.byId.loadMany(ids),
     articleLoaders.body.loadMany(ids),
     tagLoaders.byArticle.loadMany(ids),
-    createQuoteLoaders(reader, unrecorded).byArticle.loadMany(ids),
+    createQuoteLoaders(reader, unrecorded, (speakers) => tagLoaders.known(speakers)).byArticle.loadMany(ids),
   ]);
   // A tag's aliases find its articles too: "KCNA" finds the pieces tagged Korean Central News Agency.
   const tagIds = [...new Set(tags.flatMap((list) => (list instanceof Error ? [] : list.map((tag) => tag.id))))];

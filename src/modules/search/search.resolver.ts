@@ -1,7 +1,8 @@
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context';
 import { PageArgs } from '../../pagination/page.args';
+import { asksFor } from '../../pagination/selection';
 import { ArticleFilterInput } from '../article/article.inputs';
 import { MAX_QUERY_LENGTH } from './search.query';
 import type { SearchResult } from './search.service';
@@ -17,16 +18,6 @@ export class SearchResolver {
     @Ctx() context: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SearchResult> {
-    const counted = info.fieldNodes.some((node) => selects(node.selectionSet, 'totalCount', info));
-    return context.search.search({ query, filter, ...page }, counted);
+    return context.search.search({ query, filter, ...page }, asksFor(info, 'totalCount'));
   }
-}
-
-/** Whether a selection asks for a field, through fragments too (conditional ones count as asked). */
-function selects(selectionSet: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
-  return (selectionSet?.selections ?? []).some((selection) => {
-    if (selection.kind === 'Field') return selection.name.value === field;
-    if (selection.kind === 'InlineFragment') return selects(selection.selectionSet, field, info);
-    return selects(info.fragments[selection.name.value]?.selectionSet, field, info);
-  });
 }

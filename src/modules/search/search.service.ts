@@ -1,6 +1,6 @@
 import { badUserInput } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../../pagination/page';
+import { countBeside, decodeCursor, encodeCursor, pageSize, type Page } from '../../pagination/page';
 import type { RequestContext } from '../../request';
 import type { ArticleFilterInput } from '../article/article.inputs';
 import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
@@ -91,9 +91,7 @@ export class SearchService {
     const page = engine
       .excerpts(knex, knex.from(ranked.as('r')).join({ a: 'article' }, 'a.id', 'r.id').select([...ARTICLE_COLUMNS, 'r.score']), parsed)
       .orderBy(order);
-    const total = counted ? reader.count(matches()) : null;
-    // Awaited by totalCount; should the page fail first, nothing awaits it.
-    total?.catch(() => {});
+    const total = counted ? countBeside(reader.count(matches())) : null;
     const rows = await reader.all<Record<string, unknown>>(page);
     const hits = rows.slice(0, first);
     return new SearchResult(

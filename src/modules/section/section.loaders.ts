@@ -37,6 +37,14 @@ export function createSectionLoaders(reader: SqlReader, scope: CacheScope) {
       return loaded;
     }));
   return {
+    /**
+     * Starts reading the tree for a lookup that will come once another read is in (a route's article,
+     * whose uri names its section), so that both go to the database together. Records nothing: the
+     * lookup records what it reads.
+     */
+    prefetch(): void {
+      read().catch(() => {});
+    },
     byId: new DataLoader<number, SectionRow | null>(async (ids) => {
       scope.objects('Section', ids);
       const { byId } = await read();

@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asksFor } from '../../pagination/selection';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
@@ -45,8 +47,8 @@ export class SectionResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'The section front: newest published pieces first.' })
-  articles(@Root() section: SectionRow, @Args() args: SectionArticlesArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
-    return context.articles.list(args, { sectionPath: section.path, includeSubsections: args.includeSubsections });
+  articles(@Root() section: SectionRow, @Args() args: SectionArticlesArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<ArticleRow>> {
+    return context.articles.list(args, { sectionPath: section.path, includeSubsections: args.includeSubsections }, asksFor(info, 'totalCount'));
   }
 
   @Mutation(() => SectionPayload, { description: 'Adds a section, last among its siblings. Needs an ADMIN token.' })

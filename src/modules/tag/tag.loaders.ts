@@ -10,11 +10,17 @@ export const TAG_COLUMNS = ['t.id', 't.slug', 't.name', 't.kind', 't.description
 /** Each records what it read in `scope`: lookups by anything but id depend on the whole list. */
 export function createTagLoaders(reader: SqlReader, scope: CacheScope) {
   const select = () => reader.knex({ t: 'tag' }).select(TAG_COLUMNS);
+  const byId = new DataLoader<number, TagRow | null>(async (ids) => {
+    scope.objects('Tag', ids);
+    return oneByKey(ids, asNodes('Tag', await reader.compiled<TagRow, { ids: readonly number[] }>('tag.byId', { ids }, (values) => select().whereIn('t.id', values.ids))), (row) => row.id);
+  });
   return {
-    byId: new DataLoader<number, TagRow | null>(async (ids) => {
-      scope.objects('Tag', ids);
-      return oneByKey(ids, asNodes('Tag', await reader.compiled<TagRow, { ids: readonly number[] }>('tag.byId', { ids }, (values) => select().whereIn('t.id', values.ids))), (row) => row.id);
-    }),
+    byId,
+    /** Tags another read fetched along the way (quotes' speakers): byId answers them without a statement. */
+    known(rows: TagRow[]): void {
+      scope.objects('Tag', rows.map((row) => row.id));
+      for (const row of rows) byId.prime(row.id, row);
+    },
     bySlug: new DataLoader<string, TagRow | null>(async (slugs) => {
       return oneByKey(slugs, scope.found('Tag', slugs.length, asNodes('Tag', await reader.all<TagRow>(select().whereIn('t.slug', slugs as string[])))), (row) => row.slug);
     }),

@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { asksFor } from '../../pagination/selection';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
@@ -43,13 +45,13 @@ export class TagResolver {
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'Articles with this tag, newest first.' })
-  articles(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<ArticleRow>> {
-    return context.articles.list(args, { tagId: tag.id });
+  articles(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<ArticleRow>> {
+    return context.articles.list(args, { tagId: tag.id }, asksFor(info, 'totalCount'));
   }
 
   @FieldResolver(() => QuoteConnection, { description: 'Quotes whose speaker is this tag, newest article first.' })
-  quotes(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context): Promise<ConnectionResult<QuoteRow>> {
-    return context.quotes.list(args, tag.id);
+  quotes(@Root() tag: TagRow, @Args() args: PageArgs, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<ConnectionResult<QuoteRow>> {
+    return context.quotes.list(args, tag.id, asksFor(info, 'totalCount'));
   }
 
   @Mutation(() => TagPayload, { description: 'Adds a tag. Needs an EDITOR token.' })
