@@ -32,4 +32,6 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 4000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # main.ts finishes requests in flight on SIGTERM, which `docker stop` sends to this process directly.
-CMD ["node", "dist/src/main.js"]
+# The Node flags are npm start's (tests/config/process-flags.test.ts holds them alike; README,
+# "Configuration"): V8 sizes its young generation when the process starts, not later.
+CMD ["node", "--max-semi-space-size=32", "dist/src/main.js"]

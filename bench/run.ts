@@ -242,6 +242,12 @@ function statusesOf(result: autocannon.Result): Record<string, number> {
  */
 const PROTECTION_SETTINGS = /^(RATE_LIMIT(_.*)?|QUERY_MAX_.*|OVERLOAD_LAG_MS|REQUEST_DEADLINE_MS|TRUST_PROXY|LOG_LEVEL)$/;
 
+/** The Node flags `npm start` runs the service with (package.json), which production's image shares. */
+function startFlags(): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+  return /\bnode ((?:--\S+ )*)dist\/src\/main\.js/.exec(start)?.[1].trim().split(' ').filter(Boolean) ?? [];
+}
+
 /**
  * The server in its own process, as production runs it, with `settings` on top; cold start is the
  * time to its first answer. Its JSON log stays at production's level (info: a line per request) and
@@ -257,6 +263,7 @@ async function startServer(databaseUrl: string, label: string, settings: Record<
   const spawnedAt = Date.now();
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROTECTION_SETTINGS.test(name)));
   const child = fork(path.join(root, 'dist/src/main.js'), [], {
+    execArgv: startFlags(),
     env: {
       ...env,
       DATABASE_URL: databaseUrl,
