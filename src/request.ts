@@ -59,7 +59,7 @@ export class Loaders {
   }
 
   get article() {
-    return this.once('article', (reader, scope) => createArticleLoaders(reader, scope, this.now));
+    return this.once('article', (reader, scope) => createArticleLoaders(reader, scope, this.now, () => this.section.prefetch()));
   }
   get author() {
     return this.once('author', createAuthorLoaders);

@@ -54,9 +54,12 @@ export function toArticleRow(raw: Record<string, unknown>): ArticleRow {
  * Whatever their status: callers decide what the viewer may see. Each article read sets how long the
  * answer may be kept (`scope`); a slug lookup depends on every article, as a new one may take the slug.
  */
-export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: Date) {
+export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: Date, prefetchSections: () => void) {
   const select = () => reader.knex({ a: 'article' }).select(ARTICLE_COLUMNS);
   const read = async (shape: string, keys: readonly unknown[], where: (query: Knex.QueryBuilder, keys: readonly unknown[]) => Knex.QueryBuilder) => {
+    // An article's uri names its section: the section tree, read once a request, goes with the first
+    // articles rather than in a round trip after them.
+    prefetchSections();
     const raw = await reader.compiled<Record<string, unknown>, { keys: readonly unknown[] }>(shape, { keys }, (values) => where(select(), values.keys));
     const rows = raw.map(toArticleRow);
     for (const row of rows) scope.article(row, now);

@@ -48,8 +48,6 @@ export class RouteService {
     if (segments.length === 2 && segments[0] === 'tag') return this.deps.tags().bySlug(last);
     if (segments.length === 2 && segments[0] === 'author') return this.deps.authors().bySlug(last);
     if (segments.length >= 2) {
-      // An article's uri needs the section tree, as does a section's path: read beside the article.
-      this.context.loaders.section.prefetch();
       const article = await this.deps.articles().bySlug(last);
       if (article) {
         const uri = await this.deps.articles().uri(article);

@@ -161,7 +161,7 @@ function toSqliteRow({ id, headline, standfirst, tags, body }: SearchDocument): 
 async function searchDocuments(reader: SqlReader, ids: number[]): Promise<SearchDocument[]> {
   // Indexing answers no request, so what it reads is recorded nowhere.
   const unrecorded = new CacheScope();
-  const articleLoaders = createArticleLoaders(reader, unrecorded, new Date());
+  const articleLoaders = createArticleLoaders(reader, unrecorded, new Date(), () => {});
   const tagLoaders = createTagLoaders(reader, unrecorded);
   const [articles, bodies, tags, quotes] = await Promise.all([
     articleLoaders.byId.loadMany(ids),

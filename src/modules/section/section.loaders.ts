@@ -38,8 +38,8 @@ export function createSectionLoaders(reader: SqlReader, scope: CacheScope) {
     }));
   return {
     /**
-     * Starts reading the tree for a lookup that will come once another read is in (a route's article,
-     * whose uri names its section), so that both go to the database together. Records nothing: the
+     * Starts reading the tree for a lookup that will come once another read is in (articles, whose
+     * uri names their section), so that both go to the database together. Records nothing: the
      * lookup records what it reads.
      */
     prefetch(): void {
