@@ -1,5 +1,6 @@
 import { ClientError } from 'graphql-request';
 import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import {
   AddLiveblogEntryDocument,
   DeskPublishDocument,
@@ -128,6 +129,30 @@ describe('subscriptions over graphql-ws', () => {
 
     const overHttp = await desk.anonymous.request('subscription { articleUpdated(id: "QXJ0aWNsZTox") { id } }').catch((error: ClientError) => error);
     expect((overHttp as ClientError).response.errors![0].extensions!.code).toBe('BAD_REQUEST');
+  });
+
+  it('ping each socket and drop one that stops answering, while a client that answers stays', async () => {
+    const quick = await startTestApp({ protection: { liveHeartbeatMs: 150 } });
+    const answering = liveClient(quick.url);
+    try {
+      // A peer that went away without closing: connected, acknowledged, and deaf to pings from then on.
+      const silent = new WebSocket(quick.url.replace(/^http/, 'ws'), 'graphql-transport-ws', { autoPong: false });
+      await new Promise((resolve) => silent.once('open', resolve));
+      silent.send(JSON.stringify({ type: 'connection_init' }));
+      await new Promise((resolve) => silent.once('message', resolve));
+      const pinged = new Promise((resolve) => silent.once('ping', resolve));
+      const closed = new Promise<number>((resolve) => silent.once('close', resolve));
+      const started = Date.now();
+      await pinged;
+      // Dropped one heartbeat after the unanswered ping.
+      await closed;
+      expect(Date.now() - started).toBeLessThan(1_000);
+      // The answering client, pinged all along and for a few heartbeats more, is still connected.
+      expect(await Promise.race([answering.closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('open'), 600))])).toBe('open');
+    } finally {
+      await answering.dispose();
+      await quick.close();
+    }
   });
 
   it('hold a client to its connection limit, and count open sockets and refusals in /metrics', async () => {
