@@ -164,6 +164,8 @@ export class ArticleService {
       return Number(row?.n ?? 0);
     };
     const total = counted ? countBeside(count()) : null;
+    // Cards' uris name their sections: the section tree (read already for a front) goes with the page.
+    this.context.loaders.section.prefetch();
 
     const rows = await reader.compiled<Record<string, unknown>, { now: Date; after: (string | number | Date)[] | null }>(
       `article.list ${shape}`,

@@ -92,6 +92,8 @@ export class SearchService {
       .excerpts(knex, knex.from(ranked.as('r')).join({ a: 'article' }, 'a.id', 'r.id').select([...ARTICLE_COLUMNS, 'r.score']), parsed)
       .orderBy(order);
     const total = counted ? countBeside(reader.count(matches())) : null;
+    // Hits' uris name their sections: the section tree goes with the page.
+    this.context.loaders.section.prefetch();
     const rows = await reader.all<Record<string, unknown>>(page);
     const hits = rows.slice(0, first);
     return new SearchResult(
