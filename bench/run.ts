@@ -766,6 +766,35 @@ interface SaveReport {
   headline: SaveTimes;
   /** Saves that swap a tag as well. */
   tags: SaveTimes;
+  /** Saves the server shed (503, OVERLOADED) and that were sent again, untimed. */
+  shed: number;
+}
+
+/** How many shed requests (503) one scenario's editor sends again before giving up. */
+const MAX_SHED_REQUESTS = 20;
+
+/**
+ * An editor's requests to a scenario's server. One the server sheds (503, OVERLOADED: it had just
+ * started, or the machine was busy) changed nothing and is sent again, untimed: a shed save had left
+ * the Save scenario's story half-edited for the next run. `timed` receives each answered request's time.
+ */
+function editorClient(base: string, token: string) {
+  let shed = 0;
+  const send = async (query: string, variables: Record<string, unknown>, timed?: number[]) => {
+    for (;;) {
+      const started = performance.now();
+      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+      const body = await response.text();
+      if (response.status === 503 && shed < MAX_SHED_REQUESTS) {
+        shed += 1;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        continue;
+      }
+      timed?.push(performance.now() - started);
+      return JSON.parse(body);
+    }
+  };
+  return { send, shed: () => shed };
 }
 
 /**
@@ -779,10 +808,7 @@ async function saveScenario(config: DatabaseConfig, databaseUrl: string, runs = 
   const token = await benchToken(config, name, Role.EDITOR);
   const { child, base } = await startServer(databaseUrl, 'save', { RATE_LIMIT: 'off' });
   const times: { headline: number[]; tags: number[] } = { headline: [], tags: [] };
-  const send = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    return JSON.parse(await response.text());
-  };
+  const { send, shed } = editorClient(base, token);
   try {
     const slug = `story-${Math.ceil(articles / 3)}`;
     const { article } = (await send('query($slug: String!) { article(slug: $slug) { id version headline tags { id } } }', { slug })).data;
@@ -795,9 +821,7 @@ async function saveScenario(config: DatabaseConfig, databaseUrl: string, runs = 
       const last = run === runs;
       const tagIds = last ? tagSets[0] : run % 2 === 1 ? tagSets[((run - 1) / 2 + 1) % 2] : undefined;
       const input = { id: article.id, expectedVersion: version, headline: last ? article.headline : `${article.headline} (${run})`, tagIds };
-      const started = performance.now();
-      const answer = await send(update, { input });
-      if (!last) times[tagIds ? 'tags' : 'headline'].push(performance.now() - started);
+      const answer = await send(update, { input }, last ? undefined : times[tagIds ? 'tags' : 'headline']);
       const saved = answer.data?.updateArticle;
       if (!saved?.article) throw new Error(`updateArticle failed: ${JSON.stringify(answer).slice(0, 300)}`);
       version = saved.article.version;
@@ -810,7 +834,7 @@ async function saveScenario(config: DatabaseConfig, databaseUrl: string, runs = 
     const sorted = list.sort((a, b) => a - b);
     return { runs: sorted.length, p50Ms: round(percentile(sorted, 0.5)), p99Ms: round(percentile(sorted, 0.99)), maxMs: round(sorted[sorted.length - 1]) };
   };
-  return { headline: summary(times.headline), tags: summary(times.tags) };
+  return { headline: summary(times.headline), tags: summary(times.tags), shed: shed() };
 }
 
 interface LiveReport {
@@ -837,10 +861,7 @@ interface LiveReport {
 async function liveScenario(config: DatabaseConfig, databaseUrl: string, subscribers = 1_000, entries = 20): Promise<LiveReport> {
   const token = await benchToken(config, `Bench live ${Date.now()}`, Role.EDITOR);
   const { child, base } = await startServer(databaseUrl, 'live', { RATE_LIMIT: 'off', LIVE_CONNECTIONS_PER_CLIENT: String(subscribers + 10) });
-  const send = async (query: string, variables: Record<string, unknown>) => {
-    const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    return JSON.parse(await response.text());
-  };
+  const { send } = editorClient(base, token);
   const clients: Client[] = [];
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
@@ -1161,7 +1182,10 @@ async function main(): Promise<void> {
   }
   if (saves) {
     const line = (what: string, times: SaveTimes) => `${what}, ${times.runs} times: p50 ${times.p50Ms} ms, p99 ${times.p99Ms} ms, max ${times.maxMs} ms`;
-    console.log(`\nSave: updateArticle of a published story, one at a time (target under 20 ms): ${line('the headline', saves.headline)}; ${line('the headline and a tag', saves.tags)}`);
+    console.log(
+      `\nSave: updateArticle of a published story, one at a time (target under 20 ms): ${line('the headline', saves.headline)}; ${line('the headline and a tag', saves.tags)}` +
+        (saves.shed ? `; ${saves.shed} shed (503) and sent again, untimed` : ''),
+    );
   }
   if (live) {
     console.log(
