@@ -79,12 +79,15 @@ export function pageRequest(
 }
 
 /**
- * A totalCount sent beside its page (the request asks for it), so that both go to the database
- * together: awaited by totalCount, and left unhandled by nothing should the page fail first.
+ * A page's totalCount: counted when asked for, or, when the request asks for it (`counted`), sent
+ * now, beside the page, so that both go to the database together. A count sent now and never awaited
+ * (the page failed first) is left unhandled by nothing.
  */
-export function countBeside(count: Promise<number>): Promise<number> {
-  count.catch(() => {});
-  return count;
+export function totalCountOf(counted: boolean, count: () => Promise<number>): () => Promise<number> {
+  if (!counted) return count;
+  const total = count();
+  total.catch(() => {});
+  return () => total;
 }
 
 /** A page as resolvers hand it to GraphQL; `totalCount` runs its query only when asked for. */

@@ -6,7 +6,7 @@ import type { LiveEvent } from '../../events/live-events';
 import { fromGlobalIdOf } from '../node/global-id';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { orderBy, whereAfter, type SortColumn } from '../../pagination/keyset';
-import { countBeside, pageRequest, toPage } from '../../pagination/page';
+import { pageRequest, toPage, totalCountOf } from '../../pagination/page';
 import type { RequestContext } from '../../request';
 import { normalizeSectionPath } from '../section/section.service';
 import { ArticleOrder, ArticleStatus } from './article.enums';
@@ -163,7 +163,7 @@ export class ArticleService {
       );
       return Number(row?.n ?? 0);
     };
-    const total = counted ? countBeside(count()) : null;
+    const totalCount = totalCountOf(counted, count);
     // Cards' uris name their sections: the section tree (read already for a front) goes with the page.
     this.context.loaders.section.prefetch();
 
@@ -185,7 +185,7 @@ export class ArticleService {
       },
     );
     return new ConnectionResult(
-      toPage(rows.map(toArticleRow), request, ordering, (row) => [dateOf(row).getTime(), row.id], () => total ?? count()),
+      toPage(rows.map(toArticleRow), request, ordering, (row) => [dateOf(row).getTime(), row.id], totalCount),
     );
   }
 

@@ -7,7 +7,7 @@ import { Role } from '../../auth/viewer';
 import { invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
 import { compare, orderBy, whereAfter, type SortColumn, type SortKey } from '../../pagination/keyset';
-import { countBeside, pageRequest, toPage, type PageRequest } from '../../pagination/page';
+import { pageRequest, toPage, totalCountOf, type PageRequest } from '../../pagination/page';
 import { containsPattern, toDate } from '../../database/reader';
 import type { RequestContext, WriteResult } from '../../request';
 import { checkQueryLength } from '../search/search.query';
@@ -121,11 +121,11 @@ export class QuoteService {
     const query = filtered().select([...QUOTE_COLUMNS, reader.knex.raw('? as ??', [selected(reader.knex, sort[0].column), 'publishedAt'])]);
     if (request.after) whereAfter(query, sort, [new Date(request.after[0]), request.after[1], request.after[2]]);
     orderBy(query, sort).limit(request.first + 1);
-    const total = counted ? countBeside(reader.count(filtered())) : null;
+    const totalCount = totalCountOf(counted, () => reader.count(filtered()));
     const rows = asNodes('Quote', await reader.all<QuoteRow & { publishedAt: Date }>(query));
     for (const row of rows) row.publishedAt = toDate(row.publishedAt);
     return new ConnectionResult(
-      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => total ?? reader.count(filtered())),
+      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], totalCount),
     );
   }
 
@@ -162,7 +162,7 @@ export class QuoteService {
       });
       return Number(row?.n ?? 0);
     };
-    const total = counted ? countBeside(count()) : null;
+    const totalCount = totalCountOf(counted, count);
     const rows = await reader.compiled<QuoteRow & { publishedAt: Date }, { speaker: number | string; now: Date; after: (string | number | Date)[] | null }>(
       `quote.bySpeaker ${shape}`,
       { speaker, now, after },
@@ -192,7 +192,7 @@ export class QuoteService {
     );
     for (const row of asNodes('Quote', rows)) row.publishedAt = toDate(row.publishedAt);
     return new ConnectionResult(
-      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], () => total ?? count()),
+      toPage(rows, request, 'SPEAKER', (row) => [row.publishedAt.getTime(), row.articleId, row.position], totalCount),
     );
   }
 

@@ -1,6 +1,6 @@
 import { badUserInput } from '../../errors/errors';
 import { ConnectionResult } from '../../pagination/connection.type';
-import { countBeside, decodeCursor, encodeCursor, pageSize, type Page } from '../../pagination/page';
+import { decodeCursor, encodeCursor, pageSize, totalCountOf, type Page } from '../../pagination/page';
 import type { RequestContext } from '../../request';
 import type { ArticleFilterInput } from '../article/article.inputs';
 import { ARTICLE_COLUMNS, toArticleRow } from '../article/article.loaders';
@@ -91,7 +91,7 @@ export class SearchService {
     const page = engine
       .excerpts(knex, knex.from(ranked.as('r')).join({ a: 'article' }, 'a.id', 'r.id').select([...ARTICLE_COLUMNS, 'r.score']), parsed)
       .orderBy(order);
-    const total = counted ? countBeside(reader.count(matches())) : null;
+    const totalCount = totalCountOf(counted, () => reader.count(matches()));
     // Hits' uris name their sections: the section tree goes with the page.
     this.context.loaders.section.prefetch();
     const rows = await reader.all<Record<string, unknown>>(page);
@@ -101,7 +101,7 @@ export class SearchService {
         items: hits.map(toArticleRow),
         cursors: hits.map((_, index) => encodeCursor(ordering, [offset + index + 1])),
         hasNextPage: rows.length > first,
-        totalCount: () => total ?? reader.count(matches()),
+        totalCount,
       },
       hits.map((raw) => ({ score: Number(raw.score), highlight: toHighlight(typeof raw.excerpts === 'string' ? raw.excerpts.split(EXCERPT_SEPARATOR) : []) })),
     );
