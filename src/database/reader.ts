@@ -234,11 +234,14 @@ export class SqlReader {
     return Number(rows[0]?.n ?? 0);
   }
 
-  /** SQL for the days between two date columns, whichever comes first. */
+  /**
+   * SQL for the days between two date columns, whichever comes first, as a double: PostgreSQL's
+   * `extract` answers in numeric, whose arithmetic was a sixth of a SIMILAR rebuild's scoring.
+   */
   daysApart(left: string, right: string): string {
     return this.dialect === 'sqlite'
       ? `abs(${left} - ${right}) / 86400000.0`
-      : `abs(extract(epoch from (${left} - ${right}))) / 86400`;
+      : `abs(date_part('epoch', ${left} - ${right})) / 86400`;
   }
 }
 

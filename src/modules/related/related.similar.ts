@@ -45,6 +45,9 @@ const RECENCY_DAYS = 60;
 /** What may be listed: readers see scheduled pieces from their time on, with no write to tell us. */
 const LISTABLE = [ArticleStatus.PUBLISHED, ArticleStatus.SCHEDULED];
 
+/** Tag weights are multiples of 1 / WEIGHT_GRID (2^20), so their sums are exact (tagWeights). */
+const WEIGHT_GRID = 1048576;
+
 /** Source articles per statement when rebuilding: big enough to amortise the statement, small enough to stay well inside bound-parameter limits. */
 const BATCH = 500;
 
@@ -257,10 +260,11 @@ async function rebuildFromPostings(em: EntityManager, reader: SqlReader): Promis
 }
 
 /**
- * A pair's tag score, its weights added in tag order whatever the plan: a floating-point sum depends
- * on its order, and listRows adds them so, which keeps the rebuilt scores identical to a save's.
+ * A pair's tag score. Weights lie on a grid of 2^-20 (tagWeights), so the sum is exact in any order
+ * and the rebuild's scores are a save's to the bit, whatever either plan adds first. It had summed in
+ * tag order (an ordered aggregate), which sorted every pair's group: two fifths of the rebuild.
  */
-const TAG_SUM = 'sum(s.weight order by s.tag_id)';
+const TAG_SUM = 'sum(s.weight)';
 
 /** A candidate's score from its tag score, both pieces' sections and the days between them. */
 function scoreSql(tagScore: string, candidateSection: string, sourceSection: string, days: string): string {
@@ -270,14 +274,16 @@ function scoreSql(tagScore: string, candidateSection: string, sourceSection: str
 /**
  * Each tag's weight: IDF, ln(articles / articles with the tag), times the tag kind's weight; tags on
  * more than COMMON_TAG_LIMIT articles are left out. The highest id stands in for the number of
- * articles: read from the primary key, where count(*) reads the whole table.
+ * articles: read from the primary key, where count(*) reads the whole table. Rounded to a multiple
+ * of 2^-20 (WEIGHT_GRID): a weight is under 2^5 (3 × ln of a few million), so a sum of any number of
+ * them a list could meet stays within a double's 53 bits, exact whatever the order of its terms.
  */
 function tagWeights(knex: Knex, sourceIds?: readonly number[]): Knex.QueryBuilder {
   const query = knex({ t: 'tag' })
     .join({ at: 'article_tag' }, 'at.tag_id', 't.id')
     .groupBy('t.id', 't.kind')
     .having(knex.raw('count(*)'), '<=', COMMON_TAG_LIMIT)
-    .select('t.id as tag_id', knex.raw(`cast(${KIND_WEIGHT} * ln(((select max(id) from article) + 1.0) / count(*)) as double precision) as weight`));
+    .select('t.id as tag_id', knex.raw(`round(cast(${KIND_WEIGHT} * ln(((select max(id) from article) + 1.0) / count(*)) as double precision) * ${WEIGHT_GRID}) / ${WEIGHT_GRID} as weight`));
   if (sourceIds) query.whereIn('t.id', knex('article_tag').select('tag_id').whereIn('article_id', sourceIds));
   return query;
 }
