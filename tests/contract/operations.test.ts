@@ -8,6 +8,7 @@ import {
 } from '../generated/graphql';
 import { startTestApp, type TestApp } from '../support/app';
 import { SAEPPYOL } from '../support/demo';
+import { onPostgres } from '../support/database';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -96,6 +97,16 @@ describe('SectionFront', () => {
     const fifty = await t.countStatements(() => front(50));
     expect(fifty).toBe(five);
     expect(five).toBeLessThanOrEqual(7);
+  });
+
+  // A wave is one turn of the event loop, whose reads share a round trip on PostgreSQL; SQLite answers every read at once.
+  it.runIf(onPostgres)('reads a front in two round trips: the section tree beside the page, then the cards’ authors, tags, quotes and related pieces', async () => {
+    const trace = await t.traceStatements(() => front(20));
+    const waves = [...new Set(trace.map((statement) => statement.turn))].map((turn) => trace.filter((statement) => statement.turn === turn).map((statement) => statement.sql));
+    expect(waves).toHaveLength(2);
+    expect(waves[0].some((sql) => /from "section"/.test(sql))).toBe(true);
+    expect(waves[0].some((sql) => /from "article"/.test(sql))).toBe(true);
+    expect(waves[1]).toHaveLength(trace.length - waves[0].length);
   });
 });
 

@@ -15,6 +15,8 @@ export interface TestApp {
   client: GraphQLClient;
   /** Runs `work` and returns how many SQL statements the server sent meanwhile. */
   countStatements(work: () => Promise<unknown>): Promise<number>;
+  /** The statements `work` sends, each with the turn of the event loop it went in: on PostgreSQL a turn's reads share one round trip. */
+  traceStatements(work: () => Promise<unknown>): Promise<{ sql: string; turn: number }[]>;
   close(): Promise<void>;
 }
 
@@ -62,6 +64,16 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const before = app.statements.count;
       await work();
       return app.statements.count - before;
+    },
+    traceStatements: async (work) => {
+      const trace: { sql: string; values: unknown[]; turn: number }[] = [];
+      app.statements.trace = trace;
+      try {
+        await work();
+      } finally {
+        app.statements.trace = null;
+      }
+      return trace.map(({ sql, turn }) => ({ sql, turn }));
     },
     close: async () => {
       await app.close();

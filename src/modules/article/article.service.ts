@@ -51,6 +51,9 @@ interface FilterOptions {
 export type ArticleEvent = Extract<LiveEvent, { kind: 'article' }>;
 
 export class ArticleService {
+  /** The lists this request has read, by their arguments (list). */
+  private readonly lists = new Map<string, Promise<ConnectionResult<ArticleRow>>>();
+
   constructor(private readonly context: RequestContext) {}
 
   /** Newsroom tokens see every status; the public sees what is live. */
@@ -142,8 +145,28 @@ export class ArticleService {
     ].slice(0, first);
   }
 
-  /** `counted`: the request asks for totalCount, which is then sent beside the page rather than after it. */
-  async list(args: ArticleListArgs, scope: ArticleScope = {}, counted = false): Promise<ConnectionResult<ArticleRow>> {
+  /**
+   * A page of articles. `counted`: the request asks for totalCount, which is then sent beside the page
+   * rather than after it. Asked again in the request with the same arguments (a list started early,
+   * or twice in one query), the same read answers.
+   */
+  list(args: ArticleListArgs, scope: ArticleScope = {}, counted = false): Promise<ConnectionResult<ArticleRow>> {
+    const key = keyOf([args, scope, counted]);
+    let list = this.lists.get(key);
+    if (!list) this.lists.set(key, (list = this.readList(args, scope, counted)));
+    return list;
+  }
+
+  /**
+   * Starts a list the request will ask for once another read is in, so that both go to the database
+   * together: a section front's page beside the section (PostgreSQL selects the sections by path in
+   * the list's own statement). Its failure is the later list()'s to report.
+   */
+  prefetchList(args: ArticleListArgs, scope: ArticleScope, counted: boolean): void {
+    this.list(args, scope, counted).catch(() => {});
+  }
+
+  private async readList(args: ArticleListArgs, scope: ArticleScope, counted: boolean): Promise<ConnectionResult<ArticleRow>> {
     const { filter, status } = this.permitted(args.filter ?? {});
     this.context.cache.list('Article');
     const order = args.orderBy ?? ArticleOrder.NEWEST;
@@ -377,4 +400,11 @@ function articleSort(order: ArticleOrder, status: ArticleStatus | null): { colum
 /** Pieces under embargo (true) or not (false); a null column reads as false. */
 function whereEmbargoed(query: Knex.QueryBuilder, embargoed: boolean): Knex.QueryBuilder {
   return embargoed ? query.where('a.embargoed', true) : query.where((inner) => inner.whereNull('a.embargoed').orWhere('a.embargoed', false));
+}
+
+/** The same key for equal arguments, whether type-graphql built them (class instances) or a selection did (plain objects, keys in another order). */
+function keyOf(value: unknown): string {
+  return JSON.stringify(value, (_key, part: unknown) =>
+    part && typeof part === 'object' && !Array.isArray(part) ? Object.fromEntries(Object.entries(part).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : part,
+  );
 }

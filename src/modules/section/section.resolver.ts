@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { asksFor } from '../../pagination/selection';
+import { asksFor, selected } from '../../pagination/selection';
 import type { Context } from '../../context';
 import type { ConnectionResult } from '../../pagination/connection.type';
 import { PageArgs } from '../../pagination/page.args';
@@ -9,6 +9,7 @@ import { SectionType, sectionUri, type SectionRow } from './section.type';
 import { toPayload, type PayloadValue } from '../../errors/payload.type';
 import { CreateSectionInput } from './section.inputs';
 import { SectionPayload } from './section.payloads';
+import { normalizeSectionPath } from './section.service';
 import { ListSize } from '../../protection/cost';
 
 @ArgsType()
@@ -20,8 +21,14 @@ class SectionArticlesArgs extends PageArgs {
 @Resolver(() => SectionType)
 export class SectionResolver {
   @Query(() => SectionType, { nullable: true, description: 'A section by its path, e.g. world/asia; null when there is none.' })
-  section(@Arg('path', { description: 'Slash-separated slugs from the top, e.g. world/asia.' }) path: string, @Ctx() context: Context): Promise<SectionRow | null> {
-    return context.sections.byPath(path);
+  section(@Arg('path', { description: 'Slash-separated slugs from the top, e.g. world/asia.' }) path: string, @Ctx() context: Context, @Info() info: GraphQLResolveInfo): Promise<SectionRow | null> {
+    const section = context.sections.byPath(path);
+    // The front's page goes to the database beside the section tree, not once the section is in.
+    for (const page of selected(info, 'articles')) {
+      const { includeSubsections } = page.args as unknown as SectionArticlesArgs;
+      context.articles.prefetchList(page.args, { sectionPath: normalizeSectionPath(path), includeSubsections }, page.asksFor('totalCount'));
+    }
+    return section;
   }
 
   @ListSize(10)
