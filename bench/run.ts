@@ -1,5 +1,6 @@
 /**
  * npm run bench [-- --articles 10000 --duration 10 --connections 10 --fresh --only Search --flood-connections 10]
+ * npm run bench -- --against ../other-checkout [--rounds 8 --only SectionFront]
  *
  * Loads a deterministic corpus into an SQLite file (or a database on the PostgreSQL server of
  * DATABASE_URL), starts the server as production would (its own process, compiled code) twice, with
@@ -10,7 +11,8 @@
  * (`--only Import` alone): importArticle of a 1,000-word story, one at a time; and the Save scenario
  * (`--only Save`): updateArticle of a published story, one at a time; and the Live scenario (`--only
  * Live`): 1,000 subscribers to a liveblog, an entry a second. Prints the tables and
- * writes them as JSON under bench/results/.
+ * writes them as JSON under bench/results/. With --against, only the uncached rows run, of this
+ * build and another side by side (compareBuilds).
  */
 import { execFile, fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -46,6 +48,10 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     // The flooding client's connections in the Flood scenario (the reader has --connections).
     'flood-connections': { type: 'string', default: '10' },
+    // Another checkout of the project, built (`npx tsc`): its uncached rows run beside this build's, in turns (compareBuilds).
+    against: { type: 'string' },
+    // Turns of each build per row with --against, each of --duration seconds.
+    rounds: { type: 'string', default: '8' },
   },
 });
 const articles = Number(args.articles);
@@ -242,9 +248,9 @@ function statusesOf(result: autocannon.Result): Record<string, number> {
  */
 const PROTECTION_SETTINGS = /^(RATE_LIMIT(_.*)?|QUERY_MAX_.*|OVERLOAD_LAG_MS|REQUEST_DEADLINE_MS|TRUST_PROXY|LOG_LEVEL)$/;
 
-/** The Node flags `npm start` runs the service with (package.json), which production's image shares. */
-function startFlags(): string[] {
-  const start = (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
+/** The Node flags `npm start` of the project at `tree` runs the service with (package.json), which production's image shares. */
+function startFlags(tree = root): string[] {
+  const start = (JSON.parse(fs.readFileSync(path.join(tree, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start;
   return /\bnode ((?:--\S+ )*)dist\/src\/main\.js/.exec(start)?.[1].trim().split(' ').filter(Boolean) ?? [];
 }
 
@@ -257,13 +263,13 @@ function startFlags(): string[] {
  * /dev/null, a file and a pipe drained by `cat` measured alike (70-100 µs of CPU a hit each); a
  * pipe drained by this process would take CPU from autocannon.
  */
-async function startServer(databaseUrl: string, label: string, settings: Record<string, string>): Promise<{ child: ChildProcess; base: string; coldStartMs: number }> {
+async function startServer(databaseUrl: string, label: string, settings: Record<string, string>, tree = root): Promise<{ child: ChildProcess; base: string; coldStartMs: number }> {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const spawnedAt = Date.now();
   const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !PROTECTION_SETTINGS.test(name)));
-  const child = fork(path.join(root, 'dist/src/main.js'), [], {
-    execArgv: startFlags(),
+  const child = fork(path.join(tree, 'dist/src/main.js'), [], {
+    execArgv: startFlags(tree),
     env: {
       ...env,
       DATABASE_URL: databaseUrl,
@@ -1069,8 +1075,86 @@ async function sqlFloor(config: DatabaseConfig, body: string, frontReqPerSec: nu
   }
 }
 
+/** One row of compareBuilds: each build's medians over its turns, and the median of the turns' ratios. */
+interface Comparison {
+  operation: string;
+  turns: { reqPerSec: number; cpuMsPerRequest: number; p99: number; errors: number }[][];
+  reqPerSec: [number, number];
+  cpuMsPerRequest: [number, number];
+  p99: [number, number];
+  errors: [number, number];
+  /** This build's req/s over the other's, the median of the rounds' ratios. */
+  ratio: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * `--against <checkout>`: the uncached rows of this build and of another (built) checkout, both
+ * servers up at once on the same database, in turns of --duration seconds, --rounds times each,
+ * the first of each round alternating. This machine's speed drifts by tens of percent within minutes
+ * (README, Benchmark), which runs of one build after the other cannot tell from a change: turns
+ * side by side see the same drift, and the ratio of each round's pair holds.
+ */
+async function compareBuilds(databaseUrl: string, against: string): Promise<Comparison[]> {
+  const trees = [root, path.resolve(against)];
+  if (!fs.existsSync(path.join(trees[1], 'dist/src/main.js'))) throw new Error(`--against: ${trees[1]} holds no built server (dist/src/main.js): run npx tsc there`);
+  const servers = [];
+  for (const [index, tree] of trees.entries()) servers.push(await startServer(databaseUrl, index ? 'other' : 'this', { RESPONSE_CACHE: 'off', RATE_LIMIT: 'off' }, tree));
+  try {
+    const comparisons: Comparison[] = [];
+    for (const { operation, body } of await scenarios(servers[0].base)) {
+      for (const { base } of servers) {
+        const answer = await post(`${base}/graphql`, body);
+        if (!isData(answer)) throw new Error(`${operation} failed: ${answer.slice(0, 300)}`);
+      }
+      const turns: Comparison['turns'] = [[], []];
+      for (let round = 0; round < Number(args.rounds); round += 1) {
+        for (const index of round % 2 ? [1, 0] : [0, 1]) {
+          const { child, base } = servers[index];
+          const cpuBefore = cpuSeconds(child.pid!);
+          const result = await drive(`${base}/graphql`, body);
+          const cpuMs = (cpuSeconds(child.pid!) - cpuBefore) * 1000;
+          turns[index].push({ reqPerSec: Math.round(result.requests.average), cpuMsPerRequest: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(2)), p99: result.latency.p99, errors: failures(result) });
+        }
+      }
+      const of = (key: 'reqPerSec' | 'cpuMsPerRequest' | 'p99') => turns.map((own) => median(own.map((turn) => turn[key]))) as [number, number];
+      comparisons.push({
+        operation,
+        turns,
+        reqPerSec: of('reqPerSec'),
+        cpuMsPerRequest: of('cpuMsPerRequest'),
+        p99: of('p99'),
+        errors: turns.map((own) => own.reduce((sum, turn) => sum + turn.errors, 0)) as [number, number],
+        ratio: Number(median(turns[0].map((turn, round) => turn.reqPerSec / Math.max(1, turns[1][round].reqPerSec))).toFixed(2)),
+      });
+    }
+    return comparisons;
+  } finally {
+    for (const { child } of servers) await stopServer(child);
+  }
+}
+
 async function main(): Promise<void> {
   const { config, url: databaseUrl, rebuild } = await prepareDatabase();
+  if (args.against) {
+    const comparisons = await compareBuilds(databaseUrl, args.against);
+    console.log(`
+${config.kind}, ${articles} articles, ${connections} connections, uncached: this build against ${path.resolve(args.against)}, ${args.rounds} turns of ${duration} s each`);
+    console.table(
+      comparisons.map((row) => ({
+        operation: row.operation,
+        'req/s this / other': row.reqPerSec.join(' / '),
+        'ratio (median of rounds)': row.ratio,
+        'CPU ms/req this / other': row.cpuMsPerRequest.join(' / '),
+        'p99 ms this / other': row.p99.join(' / '),
+        errors: row.errors.join(' / '),
+      })),
+    );
+    const when = new Date().toISOString();
+    writeReport(`${when}-${config.kind}-${articles}-against`, { when, database: config.kind, articles, against: path.resolve(args.against), rounds: Number(args.rounds), durationSeconds: duration, connections, comparisons });
+    return;
+  }
   const rows: Row[] = [];
   const servers: ServerRun[] = [];
   let work: Scenario[] = [];
@@ -1194,7 +1278,12 @@ async function main(): Promise<void> {
         `server RSS ${(live.connectedRssBytes / 1048576).toFixed(0)} MB with every subscriber connected, peak ${(live.peakRssBytes / 1048576).toFixed(0)} MB`,
     );
   }
-  const out = path.join(root, 'bench', 'results', `${report.when.replace(/[:.]/g, '-')}-${config.kind}-${articles}.json`);
+  writeReport(`${report.when}-${config.kind}-${articles}`, report);
+}
+
+/** Writes a run's figures to bench/results/<name>.json (the instant in the name made file-safe). */
+function writeReport(name: string, report: object): void {
+  const out = path.join(root, 'bench', 'results', `${name.replace(/[:.]/g, '-')}.json`);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`wrote ${path.relative(root, out)}`);
