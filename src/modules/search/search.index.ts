@@ -63,6 +63,8 @@ export async function reindexArticles(em: EntityManager, articleIds: readonly nu
     // writes: rendering 10,000 articles had kept PostgreSQL waiting for a quarter of the rebuild.
     const next = i + 1 < chunks.length ? await searchSources(reader, chunks[i + 1]) : undefined;
     const written = writeChunk(em, chunks[i], documents);
+    // Handled now, as it may fail while this turn renders; `await written` below still throws.
+    written.catch(() => {});
     if (next) await new Promise(setImmediate); // the write is on the wire before the CPU work
     for (const doc of documents) for (const text of [doc.headline, doc.standfirst, doc.tags, doc.body]) for (const word of engine.words(text)) words.add(word);
     if (next) documents = searchDocuments(next);
