@@ -227,6 +227,14 @@ async function drive(url: string, body: string) {
   return autocannon({ url, method: 'POST', headers: { 'content-type': 'application/json' }, body, connections, duration, verifyBody: (answer) => isData(String(answer)) });
 }
 
+/** drive() against a server, with the server process's CPU (user and system) per answered request, in ms. */
+async function driveMeasured(child: ChildProcess, base: string, body: string): Promise<{ result: autocannon.Result; cpuMsPerRequest: number }> {
+  const cpuBefore = cpuSeconds(child.pid!);
+  const result = await drive(`${base}/graphql`, body);
+  const cpuMs = (cpuSeconds(child.pid!) - cpuBefore) * 1000;
+  return { result, cpuMsPerRequest: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(2)) };
+}
+
 /**
  * Requests that failed: autocannon's errors (connection errors and timeouts) and its mismatches, the
  * answers isData refused. Every non-2xx answer is among these (a refusal carries `errors`, and no
@@ -1111,11 +1119,8 @@ async function compareBuilds(databaseUrl: string, against: string): Promise<Comp
       const turns: Comparison['turns'] = [[], []];
       for (let round = 0; round < Number(args.rounds); round += 1) {
         for (const index of round % 2 ? [1, 0] : [0, 1]) {
-          const { child, base } = servers[index];
-          const cpuBefore = cpuSeconds(child.pid!);
-          const result = await drive(`${base}/graphql`, body);
-          const cpuMs = (cpuSeconds(child.pid!) - cpuBefore) * 1000;
-          turns[index].push({ reqPerSec: Math.round(result.requests.average), cpuMsPerRequest: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(2)), p99: result.latency.p99, errors: failures(result) });
+          const { result, cpuMsPerRequest } = await driveMeasured(servers[index].child, servers[index].base, body);
+          turns[index].push({ reqPerSec: Math.round(result.requests.average), cpuMsPerRequest, p99: result.latency.p99, errors: failures(result) });
         }
       }
       const of = (key: 'reqPerSec' | 'cpuMsPerRequest' | 'p99') => turns.map((own) => median(own.map((turn) => turn[key]))) as [number, number];
@@ -1175,9 +1180,7 @@ ${config.kind}, ${articles} articles, ${connections} connections, uncached: this
         if (!isData(filled)) throw new Error(`${operation} failed: ${filled.slice(0, 300)}`);
         const answer = await answerOf(`${base}/graphql`, body);
         const before = await statements(base);
-        const cpuBefore = cpuSeconds(child.pid!);
-        const result = await drive(`${base}/graphql`, body);
-        const cpuMs = (cpuSeconds(child.pid!) - cpuBefore) * 1000;
+        const { result, cpuMsPerRequest } = await driveMeasured(child, base, body);
         const sent = (await statements(base)) - before;
         // Measured right after, so that both see the machine alike.
         const ceilingReqPerSec = await ceiling(answer, body);
@@ -1190,7 +1193,7 @@ ${config.kind}, ${articles} articles, ${connections} connections, uncached: this
           p99: result.latency.p99,
           errors: failures(result),
           statementsPerRequest: Number((sent / Math.max(1, result.requests.total)).toFixed(2)),
-          cpuMsPerRequest: Number((cpuMs / Math.max(1, result.requests.total)).toFixed(2)),
+          cpuMsPerRequest,
           ceilingReqPerSec: Math.round(ceilingReqPerSec),
           ofCeiling: Number((result.requests.average / ceilingReqPerSec).toFixed(3)),
           statuses: statusesOf(result),

@@ -5,7 +5,7 @@ import { getArgumentValues, getNamedType, isObjectType, type FieldNode, type Gra
  * asked). Lists use it to send their totalCount beside the page rather than after it.
  */
 export function asksFor(info: GraphQLResolveInfo, field: string): boolean {
-  return info.fieldNodes.some((node) => selects(node.selectionSet, field, info));
+  return info.fieldNodes.some((node) => fieldsNamed(node.selectionSet, field, info).length > 0);
 }
 
 /** A field the field being resolved selects: its arguments, variables and defaults applied, and whether it selects `sub`. */
@@ -24,29 +24,20 @@ export function selected(info: GraphQLResolveInfo, field: string): Selected[] {
   const definition = isObjectType(type) ? type.getFields()[field] : undefined;
   if (!definition) return [];
   const byName = new Map<string, FieldNode[]>();
-  for (const node of info.fieldNodes) collect(node.selectionSet, field, info, byName);
+  for (const node of info.fieldNodes.flatMap((fieldNode) => fieldsNamed(fieldNode.selectionSet, field, info))) {
+    const name = node.alias?.value ?? field;
+    byName.set(name, [...(byName.get(name) ?? []), node]);
+  }
   return [...byName.values()].map((nodes) => ({
     args: getArgumentValues(definition, nodes[0], info.variableValues),
-    asksFor: (sub) => nodes.some((node) => selects(node.selectionSet, sub, info)),
+    asksFor: (sub) => nodes.some((node) => fieldsNamed(node.selectionSet, sub, info).length > 0),
   }));
 }
 
-function collect(selectionSet: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo, byName: Map<string, FieldNode[]>): void {
-  for (const selection of selectionSet?.selections ?? []) {
-    if (selection.kind === 'Field') {
-      if (selection.name.value !== field) continue;
-      const name = selection.alias?.value ?? field;
-      byName.set(name, [...(byName.get(name) ?? []), selection]);
-    } else {
-      collect(selection.kind === 'InlineFragment' ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet, field, info, byName);
-    }
-  }
-}
-
-function selects(selectionSet: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): boolean {
-  return (selectionSet?.selections ?? []).some((selection) => {
-    if (selection.kind === 'Field') return selection.name.value === field;
-    if (selection.kind === 'InlineFragment') return selects(selection.selectionSet, field, info);
-    return selects(info.fragments[selection.name.value]?.selectionSet, field, info);
+/** The selections of `field` in a selection set, through its fragments. */
+function fieldsNamed(selectionSet: SelectionSetNode | undefined, field: string, info: GraphQLResolveInfo): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === 'Field') return selection.name.value === field ? [selection] : [];
+    return fieldsNamed(selection.kind === 'InlineFragment' ? selection.selectionSet : info.fragments[selection.name.value]?.selectionSet, field, info);
   });
 }
