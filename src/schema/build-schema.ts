@@ -17,6 +17,7 @@ import { TagResolver } from '../modules/tag/tag.resolver';
 import { TokenResolver } from '../modules/token/token.resolver';
 import { ViewerResolver } from '../modules/viewer/viewer.resolver';
 import { DateTimeScalar } from './date-time.scalar';
+import { callFieldResolversDirectly } from './direct-resolvers';
 
 export const resolvers = [
   NodeResolver,
@@ -69,6 +70,7 @@ export function buildMastheadSchema(): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (isAbstractType(type)) type.resolveType = typeNameOf;
   }
+  callFieldResolversDirectly(schema, resolvers);
   return schema;
 }
 
