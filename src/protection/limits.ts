@@ -39,6 +39,9 @@ export interface QueryMeasure {
 
 type ShapeLimit = Exclude<QueryLimitName, 'tokens' | 'cost'>;
 
+/** Sets of variables whose cost is kept for each operation (QueryLimiter.cost). */
+const COSTS_KEPT = 64;
+
 /**
  * Measures operations against the limits before anything runs. Depth, aliases and directives are
  * GraphQL Armor's rules (fragments followed once each, cyclic ones too; a field called `__schema` is
@@ -49,6 +52,7 @@ type ShapeLimit = Exclude<QueryLimitName, 'tokens' | 'cost'>;
  */
 export class QueryLimiter {
   private readonly shapes = new WeakMap<DocumentNode, Map<string, Record<ShapeLimit, number>>>();
+  private readonly costs = new WeakMap<OperationDefinitionNode, Map<string, number>>();
   private readonly rules: Record<ShapeLimit, (found: (n: number) => void) => ValidationRule>;
   private readonly introspection: IntrospectionSizes;
 
@@ -79,12 +83,32 @@ export class QueryLimiter {
     for (const limit of ['depth', 'aliases', 'directives'] as const) {
       if (shape[limit] > this.limits[limit]) throw queryLimitExceeded(limit, this.limits[limit], shape[limit]);
     }
-    // The variables as the operation will run with them: its defaults filled in where none were sent.
-    const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {});
-    const values = coerced.coerced ?? variables;
-    const cost = queryCost({ schema: this.schema, operation, fragments, variables: values, introspection: this.introspection });
+    const cost = this.cost(operation, fragments, variables);
     if (cost > this.limits.cost) throw queryLimitExceeded('cost', this.limits.cost, cost);
     return { ...shape, cost };
+  }
+
+  /**
+   * A cost depends on the operation and its variables alone, so it is kept with the operation by the
+   * variables sent: a front's repeats (the same path and page size) skip the walk, a few percent of
+   * an uncached front's CPU. A few dozen sets of variables are kept per operation; past them, the
+   * oldest go first.
+   */
+  private cost(operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown> | undefined): number {
+    const key = flatKey(variables ?? {});
+    let byVariables = this.costs.get(operation);
+    if (!byVariables) this.costs.set(operation, (byVariables = new Map()));
+    let cost = key === null ? undefined : byVariables.get(key);
+    if (cost === undefined) {
+      // The variables as the operation will run with them: its defaults filled in where none were sent.
+      const coerced = getVariableValues(this.schema, operation.variableDefinitions ?? [], variables ?? {});
+      cost = queryCost({ schema: this.schema, operation, fragments, variables: coerced.coerced ?? variables, introspection: this.introspection });
+      if (key !== null) {
+        if (byVariables.size >= COSTS_KEPT) byVariables.delete(byVariables.keys().next().value!);
+        byVariables.set(key, cost);
+      }
+    }
+    return cost;
   }
 
   private shape(document: DocumentNode, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): Record<ShapeLimit, number> {
@@ -102,6 +126,20 @@ export class QueryLimiter {
     }
     return shape;
   }
+}
+
+/**
+ * Variables as a key, when every value is a string, number, boolean or null, as a read's are (a path,
+ * a page size, a cursor); null for any other, whose cost is worked out each time: an object nested
+ * thousands deep would overflow a serializer, and inputs are a mutation's, which runs once.
+ */
+function flatKey(variables: Record<string, unknown>): string | null {
+  const names = Object.keys(variables);
+  for (const name of names) {
+    const value = variables[name];
+    if (value !== null && typeof value === 'object') return null;
+  }
+  return names.length === 0 ? '' : JSON.stringify(variables);
 }
 
 /** Tokens in a query text, for the refusal of one over the limit (the parser stops at the limit). */

@@ -103,6 +103,9 @@ describe('query limits at small settings: exactly at each limit passes, one over
     const byVariable = 'query Page($n: Int) { articles(first: $n) { nodes { id } } }';
     expectAdmitted(await post(t, byVariable, { n: 99 }));
     expectRefused(await post(t, byVariable, { n: 100 }), 'MAX_COST_EXCEEDED', 100, 101);
+    // Repeats are measured by their own variables, however the costs are kept.
+    expectAdmitted(await post(t, byVariable, { n: 99 }));
+    expectRefused(await post(t, byVariable, { n: 100 }), 'MAX_COST_EXCEEDED', 100, 101);
     expectRefused(await post(t, 'query Page($n: Int = 100) { articles(first: $n) { nodes { id } } }'), 'MAX_COST_EXCEEDED', 100, 101);
     // Left out, `first` is the page size (20): 1 + 20 + 20 sections under them.
     expectAdmitted(await post(t, '{ articles { nodes { section { id } } } }'));
