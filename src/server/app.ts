@@ -175,16 +175,19 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     }
   };
   const clientAddress = clientAddressResolver(protection.trustProxy);
+  // What each request reads through and forks its own EntityManager from (Context.em). A fork, not
+  // orm.em: a fork answers for itself, where orm.em would join a read to whatever transaction the
+  // request has open, and a request's plain reads stay outside its writes, as they always have.
+  const requests = orm.em.fork();
   const handler = createHttpHandler({
     apollo,
     context: async (req, meter) => {
-      // The fork counts the statements its writes send for the request's log line (orm.ts).
-      const em = orm.em.fork({ loggerContext: { countStatement: () => meter.statement() } });
       return new Context({
-        em,
+        em: requests,
         dialect: config.database.kind,
         compiledQueries,
-        viewer: await viewerOf(em, req.headers.authorization, health),
+        // Its fork counts the token's statement for the request's log line (orm.ts).
+        viewer: await viewerOf(() => requests.fork({ loggerContext: { countStatement: () => meter.statement() } }), req.headers.authorization, health),
         meter,
         invalidate,
         publish,
@@ -220,8 +223,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     limiter,
     budgets,
     clientAddress,
-    viewerOf: (authorization) => viewerOf(orm.em.fork(), authorization, health),
-    context: (viewer, meter, session) => new Context({ em: orm.em.fork(), dialect: config.database.kind, compiledQueries, viewer, meter, live: session }),
+    viewerOf: (authorization) => viewerOf(() => requests.fork(), authorization, health),
+    context: (viewer, meter, session) => new Context({ em: requests, dialect: config.database.kind, compiledQueries, viewer, meter, live: session }),
     connectionsPerClient: protection.liveConnectionsPerClient,
     heartbeatMs: protection.liveHeartbeatMs,
     hideSuggestions: !protection.introspection,
@@ -267,11 +270,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
  * The request's viewer. Checking a token reads the database: while it is away that is a prompt
  * SERVICE_UNAVAILABLE (503), never a hang or an internal error.
  */
-async function viewerOf(em: EntityManager, authorization: string | undefined, health: DatabaseHealth): Promise<Viewer | null> {
+async function viewerOf(fork: () => EntityManager, authorization: string | undefined, health: DatabaseHealth): Promise<Viewer | null> {
   if (authorization === undefined) return null;
   if (!health.up) throw serviceUnavailable();
   try {
-    return await authenticate(em, authorization);
+    return await authenticate(fork(), authorization);
   } catch (error) {
     if (!isConnectionFailure(error)) throw error;
     health.report(error);
