@@ -134,7 +134,9 @@ export class ArticleService {
     const { curated: links, similar } = await this.context.loaders.related.byArticle.load({ articleId: article.id, limit: first });
     // SIMILAR rows are published and never curated, so `first` of them always fill what is left.
     const candidates = similar.slice(0, first);
-    const found = new Map((await this.visibleByIds([...links, ...candidates].map((link) => link.relatedId))).map((row) => [row.id, row]));
+    const ids = [...links, ...candidates].map((link) => link.relatedId);
+    const known = this.context.loaders.article.allKnown(ids)?.filter((row) => this.isVisible(row));
+    const found = new Map((known ?? (await this.visibleByIds(ids))).map((row) => [row.id, row]));
     const pick = (id: number, relation: CoverageRelation, curated: boolean): RelatedCoverageRow[] => {
       const row = found.get(id);
       return row && row.id !== article.id ? [{ article: row, relation, curated }] : [];
