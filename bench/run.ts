@@ -28,7 +28,7 @@ import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../src/config
 import { createApp } from '../src/server/app';
 import { projectRoot } from '../src/config/paths';
 import { migrateToLatest } from '../src/database/migrate';
-import { createOrm } from '../src/database/orm';
+import { createOrm, PLANNER_SETTINGS } from '../src/database/orm';
 import { reindexAll } from '../src/modules/search/search.index';
 import { refreshAllSimilar } from '../src/modules/related/related.similar';
 import { Role } from '../src/auth/viewer';
@@ -1073,7 +1073,8 @@ async function sqlFloor(config: DatabaseConfig, body: string, frontReqPerSec: nu
     const { stdout } = await promisify(execFile)(
       'pgbench',
       ['-n', '-M', 'prepared', '-c', String(connections), '-j', '2', '-T', String(duration), '-f', file, '-h', url.hostname, '-p', url.port || '5432', '-U', decodeURIComponent(url.username || 'postgres'), url.pathname.slice(1)],
-      { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password) } },
+      // With the planner settings the service gives each of its connections, so the floor plans as it does.
+      { env: { ...process.env, PGPASSWORD: decodeURIComponent(url.password), PGOPTIONS: Object.entries(PLANNER_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' ') } },
     );
     const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
     if (!tps) throw new Error(`SQL floor: pgbench printed no tps: ${stdout}`);
