@@ -99,13 +99,13 @@ function common(options: OrmOptions) {
  */
 export const PLANNER_SETTINGS = { random_page_cost: '1.1' };
 
-function applyPlannerSettings(connection: { query(sql: string): Promise<unknown> }, done: (error: Error | null, connection: unknown) => void): void {
-  Object.entries(PLANNER_SETTINGS)
-    .reduce<Promise<unknown>>((previous, [name, value]) => previous.then(() => connection.query(`set ${name} = ${value}`)), Promise.resolve())
-    .then(
-    () => done(null, connection),
-    (error: Error) => done(error, connection),
-  );
+async function applyPlannerSettings(connection: { query(sql: string): Promise<unknown> }, done: (error: Error | null, connection: unknown) => void): Promise<void> {
+  try {
+    for (const [name, value] of Object.entries(PLANNER_SETTINGS)) await connection.query(`set ${name} = ${value}`);
+    done(null, connection);
+  } catch (error) {
+    done(error as Error, connection);
+  }
 }
 
 export async function createOrm(options: OrmOptions): Promise<Orm> {

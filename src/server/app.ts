@@ -10,7 +10,7 @@ import { RedisResponseCache } from '../cache/redis-cache';
 import { MemoryResponseCache, type ResponseCache } from '../cache/response-cache';
 import { ScheduleHorizon } from '../cache/schedule-horizon';
 import type { AppConfig } from '../config/config';
-import { Context } from '../context';
+import { Context, requestFork } from '../context';
 import { createOrm, StatementCounter, type Orm } from '../database/orm';
 import { CompiledQueries, SqlReader } from '../database/reader';
 import { prepareDatabase, type PrepareResult } from '../database/prepare';
@@ -186,8 +186,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
         em: requests,
         dialect: config.database.kind,
         compiledQueries,
-        // Its fork counts the token's statement for the request's log line (orm.ts).
-        viewer: await viewerOf(() => requests.fork({ loggerContext: { countStatement: () => meter.statement() } }), req.headers.authorization, health),
+        viewer: await viewerOf(() => requestFork(requests, meter), req.headers.authorization, health),
         meter,
         invalidate,
         publish,

@@ -85,7 +85,7 @@ export function createArticleLoaders(reader: SqlReader, scope: CacheScope, now: 
     /**
      * The rows of these ids at once, when another read brought every one of them (`known`); undefined
      * otherwise. Related coverage reads its articles with its candidates, and awaiting byId for each
-     * of a front's sixty cost more than the lookup.
+     * of a front's sixty cost more than the lookup (ArticleService.visibleByIds).
      */
     allKnown(ids: readonly number[]): ArticleRow[] | undefined {
       const rows: ArticleRow[] = [];

@@ -72,7 +72,8 @@ export class ArticleService {
 
   /** Loads several articles at once, keeping only those the viewer may see, in the given order. */
   async visibleByIds(ids: number[]): Promise<ArticleRow[]> {
-    const rows = await this.context.loaders.article.byId.loadMany(ids);
+    const { article } = this.context.loaders;
+    const rows: (ArticleRow | Error | null)[] = article.allKnown(ids) ?? (await article.byId.loadMany(ids));
     return rows.filter((row): row is ArticleRow => row !== null && !(row instanceof Error) && this.isVisible(row));
   }
 
@@ -134,9 +135,7 @@ export class ArticleService {
     const { curated: links, similar } = await this.context.loaders.related.byArticle.load({ articleId: article.id, limit: first });
     // SIMILAR rows are published and never curated, so `first` of them always fill what is left.
     const candidates = similar.slice(0, first);
-    const ids = [...links, ...candidates].map((link) => link.relatedId);
-    const known = this.context.loaders.article.allKnown(ids)?.filter((row) => this.isVisible(row));
-    const found = new Map((known ?? (await this.visibleByIds(ids))).map((row) => [row.id, row]));
+    const found = new Map((await this.visibleByIds([...links, ...candidates].map((link) => link.relatedId))).map((row) => [row.id, row]));
     const pick = (id: number, relation: CoverageRelation, curated: boolean): RelatedCoverageRow[] => {
       const row = found.get(id);
       return row && row.id !== article.id ? [{ article: row, relation, curated }] : [];
