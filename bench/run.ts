@@ -37,6 +37,7 @@ import { plainTextToBlocks } from '../src/modules/body/body.markdown';
 import { TokenService } from '../src/modules/token/token.service';
 import { loadCorpus, VOCABULARY } from './corpus';
 import type { FloodResult } from './flood-client';
+import { inTransaction } from '../src/database/transaction';
 
 const { values: args } = parseArgs({
   options: {
@@ -168,8 +169,8 @@ async function load(config: DatabaseConfig): Promise<Rebuild> {
     await migrateToLatest(orm);
     const counts = await loadCorpus(orm, config.kind, { articles });
     // The corpus is bulk-inserted past the editorial services, so the search index is built here.
-    const searchIndexSeconds = await seconds(() => orm.em.fork().transactional((tx) => reindexAll(tx)));
-    const similarSeconds = await seconds(() => orm.em.fork().transactional((tx) => refreshAllSimilar(tx)));
+    const searchIndexSeconds = await seconds(() => inTransaction(orm.em.fork(), (tx) => reindexAll(tx)));
+    const similarSeconds = await seconds(() => inTransaction(orm.em.fork(), (tx) => refreshAllSimilar(tx)));
     console.log(`loaded ${JSON.stringify(counts)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     console.log(`rebuilt the search index in ${searchIndexSeconds} s and the SIMILAR lists in ${similarSeconds} s for ${articles} articles`);
     return { articles, searchIndexSeconds, similarSeconds };

@@ -24,6 +24,7 @@ import { SearchService } from './modules/search/search.service';
 import { SectionService } from './modules/section/section.service';
 import { TagService } from './modules/tag/tag.service';
 import { TokenAdmin } from './modules/token/token.service';
+import { inTransaction } from './database/transaction';
 
 /** A request's own EntityManager, which counts the statements it sends for the request's log line (orm.ts). */
 export function requestFork(em: EntityManager, meter: RequestMeter): EntityManager {
@@ -155,7 +156,7 @@ export class Context implements RequestContext {
       // A request past its deadline, or a database that is away, starts no transaction (nor another try).
       this.meter.check();
       try {
-        const written = await this.em.transactional(async (tx) => {
+        const written = await inTransaction(this.em, async (tx) => {
           const result = await work(tx, viewer);
           recordAudit(tx, viewer, action, result);
           return result;

@@ -5,6 +5,7 @@ import { reindexAll } from '../modules/search/search.index';
 import { FILLED_AFTER, migrationsFor } from './migrations';
 import { dialectOf } from './reader';
 import type { Orm } from './orm';
+import { inTransaction } from './transaction';
 
 /**
  * Applies every committed migration that the database has not seen, then fills the derived tables
@@ -16,7 +17,7 @@ export async function migrateToLatest(orm: Orm): Promise<string[]> {
   const applied = (await orm.migrator.up()).map((migration) => migration.name);
   const filled = new Set(applied.flatMap((name) => FILLED_AFTER[name] ?? []));
   if (filled.size) {
-    await orm.em.fork().transactional(async (tx) => {
+    await inTransaction(orm.em.fork(), async (tx) => {
       if (filled.has('search')) await reindexAll(tx);
       if (filled.has('similar')) await refreshAllSimilar(tx);
     });

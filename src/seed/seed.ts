@@ -19,6 +19,7 @@ import { Tag, TagAlias } from '../modules/tag/tag.entity';
 import { TagKind } from '../modules/tag/tag.enums';
 import { tagNameKey } from '../modules/tag/tag.names';
 import { demoContent, type DemoContent, type DemoSection } from './demo-content';
+import { inTransaction } from '../database/transaction';
 
 /** A name → entity index that refuses duplicates and names what is missing. */
 class Registry<T> {
@@ -59,7 +60,7 @@ export async function seedDemo(
   em: EntityManager,
   content: DemoContent = demoContent,
 ): Promise<{ sections: number; articles: number; quotes: number }> {
-  return em.fork().transactional(async (tx) => {
+  return inTransaction(em, async (tx) => {
     const sections = new Registry<Section>('section');
     const addSections = (list: DemoSection[], parent: Section | null) => {
       list.forEach((demo, position) => {

@@ -6,6 +6,7 @@ import { DeskCreateArticleDocument, DeskIdsDocument, DeskPublishDocument, DeskUn
 import { onPostgres } from '../support/database';
 import { SAEPPYOL } from '../support/demo';
 import { useDesk } from '../editorial/support';
+import { inTransaction } from '../../src/database/transaction';
 
 const desk = useDesk();
 
@@ -114,7 +115,7 @@ describe('SIMILAR coverage stays current through the editorial mutations', () =>
     expect(publishArticle.userErrors).toEqual([]);
     const em = desk.t.app.orm.em.fork();
     const piece = await idOf(article.slug);
-    expect(await em.fork().transactional((tx) => refreshSimilar(tx, piece))).toEqual([]);
+    expect(await inTransaction(em.fork(), (tx) => refreshSimilar(tx, piece))).toEqual([]);
 
     // Its tags removed behind the service's back, then rolled back: the refresh names the piece and the story it left.
     const tx = em.fork();

@@ -9,6 +9,7 @@ import { Section } from '../../src/modules/section/section.entity';
 import { Tag } from '../../src/modules/tag/tag.entity';
 import { TagKind } from '../../src/modules/tag/tag.enums';
 import type { TestApp } from './app';
+import { inTransaction } from '../../src/database/transaction';
 
 export interface NewArticle {
   slug: string;
@@ -25,7 +26,7 @@ export interface NewArticle {
 
 /** Runs `work` in a transaction and then reindexes the article and its SIMILAR lists, as an editorial mutation does. */
 async function write<T>(t: TestApp, work: (tx: EntityManager) => Promise<{ id: number; result: T }>): Promise<T> {
-  return t.app.orm.em.fork().transactional(async (tx) => {
+  return inTransaction(t.app.orm.em.fork(), async (tx) => {
     const { id, result } = await work(tx);
     await tx.flush();
     await reindexArticle(tx, id);
@@ -66,7 +67,7 @@ export function editArticle(t: TestApp, id: number, change: (article: Article) =
 
 /** Deletes an article and takes it out of the search index. */
 export async function deleteArticle(t: TestApp, id: number): Promise<void> {
-  await t.app.orm.em.fork().transactional(async (tx) => {
+  await inTransaction(t.app.orm.em.fork(), async (tx) => {
     await tx.nativeDelete(Article, id);
     await removeFromIndex(tx, id);
   });

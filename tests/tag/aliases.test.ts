@@ -15,6 +15,7 @@ import { useDesk } from '../editorial/support';
 import { onPostgres } from '../support/database';
 import { SAEPPYOL } from '../support/demo';
 import { databaseRows } from '../support/newsroom';
+import { inTransaction } from '../../src/database/transaction';
 
 const desk = useDesk();
 
@@ -225,7 +226,7 @@ describe('TagService.byNamesOrAliases', () => {
   });
 
   it("reads inside a mutation's transaction when given one", async () => {
-    const found = await desk.t.app.orm.em.fork().transactional((tx) => context().tags.byNamesOrAliases(['NIS', 'Workers’ Party of Korea', 'wpk'], tx));
+    const found = await inTransaction(desk.t.app.orm.em.fork(), (tx) => context().tags.byNamesOrAliases(['NIS', 'Workers’ Party of Korea', 'wpk'], tx));
     expect([...found].map(([name, tag]) => [name, tag.slug, tag.__typename])).toEqual([
       ['NIS', 'national-intelligence-service', 'Tag'],
       ['Workers’ Party of Korea', 'workers-party-of-korea', 'Tag'],

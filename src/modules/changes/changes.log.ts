@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { cameDue } from '../../auth/visibility';
 import { dialectOf, SqlReader, toDateOrNull, writeBound } from '../../database/reader';
+import { inTransaction } from '../../database/transaction';
 
 /** How long the feed keeps changes: an app that has not synced for longer starts again. */
 export const FEED_RETENTION_DAYS = 30;
@@ -31,7 +32,7 @@ export async function recordChanges(em: EntityManager, changes: readonly { artic
  * later one finds the work done). Until it runs, readers of the feed find those pieces by their time.
  */
 export async function recordLifts(em: EntityManager, now: Date): Promise<void> {
-  await em.transactional(async (tx) => {
+  await inTransaction(em, async (tx) => {
     const reader = new SqlReader(tx, dialectOf(tx));
     const [head] = await reader.all<{ dueThrough: unknown }>(reader.knex.raw('update feed_head set id = id where id = 1 returning due_through as "dueThrough"'));
     const from = toDateOrNull(head?.dueThrough);
