@@ -74,3 +74,17 @@ describe('imports of src/context.ts', () => {
     expect(contextImports('src/errors/payload.type.ts', "import type { WriteResult } from '../context';")).toHaveLength(1);
   });
 });
+
+// src/database/transaction.ts says why: em.transactional enters an AsyncLocalStorage that every later
+// promise then pays for.
+describe('transactions', () => {
+  it('are opened with inTransaction, never with em.transactional', () => {
+    const calls = sourceFiles('src').flatMap((file) =>
+      fs
+        .readFileSync(path.join(root, file), 'utf8')
+        .split('\n')
+        .flatMap((line, index) => (/\.transactional\(/.test(line) && file !== 'src/database/transaction.ts' ? [`${file}:${index + 1}`] : [])),
+    );
+    expect(calls).toEqual([]);
+  });
+});

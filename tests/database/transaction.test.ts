@@ -50,7 +50,7 @@ describe('inTransaction', () => {
     const saved = await desk.editor.request(DeskUpdateArticleDocument, { input: { id: article.id, expectedVersion: article.version, headline: 'Saved without hooks' } });
     expect(saved.updateArticle.userErrors).toEqual([]);
     expect((await desk.editor.request(DeskArticleDocument, { slug: article.slug })).article?.headline).toBe('Saved without hooks');
-    for (const storage of [TransactionContext.storage, RequestContext.storage]) {
+    for (const storage of [TransactionContext['storage'], RequestContext['storage']]) {
       expect((storage as unknown as { enabled?: boolean }).enabled).not.toBe(true);
     }
   });
