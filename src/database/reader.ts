@@ -13,14 +13,14 @@ interface SqliteStatement {
   columns(): { name: string }[];
 }
 interface PostgresHandle {
-  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][]; fields: { name: string }[] }>;
 }
 
 /**
  * A compiled SQLite read that hands its rows back as arrays, and the function that makes each array
  * the object the callers read. better-sqlite3 builds row objects one property at a time through V8's
  * API, which took half of a front's statement time; an object literal of fixed shape, compiled once
- * per statement, costs next to nothing (and a later duplicate column wins, as it did there).
+ * per statement (rowObject), costs next to nothing (and a later duplicate column wins, as it did there).
  */
 interface SqliteRead {
   statement: SqliteStatement;
@@ -33,6 +33,12 @@ interface SqliteRead {
  */
 const statementCaches = new WeakMap<object, Map<string, SqliteRead>>();
 const MAX_CACHED_STATEMENTS = 500;
+
+/**
+ * The same for PostgreSQL, whose rows node-postgres hands back as arrays too (`rowMode: 'array'`): the
+ * row function of each statement a connection ran, by SQL text.
+ */
+const pgRowObjects = new WeakMap<object, Map<string, (values: unknown[]) => unknown>>();
 
 /**
  * The compiled SQL of each query shape (SqlReader.compiled), for the whole app: a shape compiles to the
@@ -204,7 +210,16 @@ export class SqlReader {
       const connection = await wave.connection;
       this.sending({ sql, bindings });
       wave.cork(connection);
-      return (await this.postgres(connection, { name, text: sql, values: bindings as unknown[] })).rows;
+      const { rows, fields } = await this.postgres(connection, { name, text: sql, values: bindings as unknown[], rowMode: 'array' });
+      if (!rows.length) return rows;
+      let cache = pgRowObjects.get(connection);
+      if (!cache) pgRowObjects.set(connection, (cache = new Map()));
+      let row = cache.get(sql);
+      if (!row) {
+        if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+        cache.set(sql, (row = rowObject(fields.map((field) => field.name))));
+      }
+      return rows.map(row);
     } finally {
       wave.statements -= 1;
       wave.settle();
@@ -227,7 +242,7 @@ export class SqlReader {
    * connection, which the pool then replaces: on a connection that went silent (a network that drops
    * packets rather than resetting) the statement would otherwise hold it, busy, for good.
    */
-  private async postgres(connection: PostgresHandle, query: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }> {
+  private async postgres(connection: PostgresHandle, query: Parameters<PostgresHandle['query']>[0]): ReturnType<PostgresHandle['query']> {
     const signal = this.guard.signal;
     if (!signal) return connection.query(query);
     // node-postgres has no public way to drop a connection whose peer went silent (end() waits on it).
