@@ -8,8 +8,11 @@ import { SEED_TAG_KINDS } from '../support/demo';
 
 const seed = path.resolve(__dirname, '../../../shared/seed/saeppyol-street.txt');
 
-describe.skipIf(!fs.existsSync(seed))('the seed story, analysed (../shared/seed; skipped when that folder is absent)', () => {
-  const blocks = plainTextToBlocks(fs.readFileSync(seed, 'utf8'));
+// vitest runs a skipped suite's body to list its tests, so the story is read only where it exists.
+const present = fs.existsSync(seed);
+
+describe.skipIf(!present)('the seed story, analysed (../shared/seed; skipped when that folder is absent)', () => {
+  const blocks = present ? plainTextToBlocks(fs.readFileSync(seed, 'utf8')) : [];
   const paragraphs = blocks.flatMap((block, blockIndex) => (block.type === 'PARAGRAPH' ? [{ blockIndex, text: block.text }] : []));
 
   it('finds its four quotes with their speakers and the agency that reported one', () => {
