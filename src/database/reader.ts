@@ -27,18 +27,30 @@ interface SqliteRead {
   row: (values: unknown[]) => unknown;
 }
 
-/**
- * Compiled reads of each SQLite connection, by SQL text: keyed by the connection object, so the cache
- * belongs to the connection and goes with it. Bounded, as texts with IN lists vary.
- */
+/** Compiled reads of each SQLite connection, by SQL text (perConnection). */
 const statementCaches = new WeakMap<object, Map<string, SqliteRead>>();
+
+/**
+ * The row function of each statement a PostgreSQL connection ran, by SQL text: node-postgres hands
+ * rows back as arrays too (`rowMode: 'array'`).
+ */
+const pgRowObjects = new WeakMap<object, Map<string, (values: unknown[]) => unknown>>();
 const MAX_CACHED_STATEMENTS = 500;
 
 /**
- * The same for PostgreSQL, whose rows node-postgres hands back as arrays too (`rowMode: 'array'`): the
- * row function of each statement a connection ran, by SQL text.
+ * What `make` built for `sql` on this connection, built once: keyed by the connection object, so the
+ * cache belongs to the connection and goes with it. Bounded, as texts with IN lists vary.
  */
-const pgRowObjects = new WeakMap<object, Map<string, (values: unknown[]) => unknown>>();
+function perConnection<T>(caches: WeakMap<object, Map<string, T>>, connection: object, sql: string, make: () => T): T {
+  let cache = caches.get(connection);
+  if (!cache) caches.set(connection, (cache = new Map()));
+  let value = cache.get(sql);
+  if (value === undefined) {
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    cache.set(sql, (value = make()));
+  }
+  return value;
+}
 
 /**
  * The compiled SQL of each query shape (SqlReader.compiled), for the whole app: a shape compiles to the
@@ -212,14 +224,7 @@ export class SqlReader {
       wave.cork(connection);
       const { rows, fields } = await this.postgres(connection, { name, text: sql, values: bindings as unknown[], rowMode: 'array' });
       if (!rows.length) return rows;
-      let cache = pgRowObjects.get(connection);
-      if (!cache) pgRowObjects.set(connection, (cache = new Map()));
-      let row = cache.get(sql);
-      if (!row) {
-        if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-        cache.set(sql, (row = rowObject(fields.map((field) => field.name))));
-      }
-      return rows.map(row);
+      return rows.map(perConnection(pgRowObjects, connection, sql, () => rowObject(fields.map((field) => field.name))));
     } finally {
       wave.statements -= 1;
       wave.settle();
@@ -406,16 +411,10 @@ export function containsPattern(text: string): string {
 }
 
 function prepared(connection: SqliteHandle, sql: string): SqliteRead {
-  let cache = statementCaches.get(connection);
-  if (!cache) statementCaches.set(connection, (cache = new Map()));
-  let read = cache.get(sql);
-  if (!read) {
-    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+  return perConnection(statementCaches, connection, sql, () => {
     const statement = connection.prepare(sql).raw(true);
-    read = { statement, row: rowObject(statement.columns().map((column) => column.name)) };
-    cache.set(sql, read);
-  }
-  return read;
+    return { statement, row: rowObject(statement.columns().map((column) => column.name)) };
+  });
 }
 
 /**
