@@ -16,6 +16,7 @@ import { Migration20261206000000_speaker_quote_counts } from './Migration2026120
 import { Migration20261206005419_liveblogs } from './Migration20261206005419_liveblogs';
 import { Migration20261206015502_embargo } from './Migration20261206015502_embargo';
 import { Migration20261206015939_change_feed } from './Migration20261206015939_change_feed';
+import { Migration20261206160000_tag_version } from './Migration20261206160000_tag_version';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -35,4 +36,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206005419_liveblogs', class: Migration20261206005419_liveblogs },
   { name: 'Migration20261206015502_embargo', class: Migration20261206015502_embargo },
   { name: 'Migration20261206015939_change_feed', class: Migration20261206015939_change_feed },
+  { name: 'Migration20261206160000_tag_version', class: Migration20261206160000_tag_version },
 ];

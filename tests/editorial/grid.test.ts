@@ -249,7 +249,7 @@ const CASES: Record<string, Case> = {
     prepare: async (n) => {
       const { createTag } = await desk.admin.request(DeskCreateTagDocument, { input: { name: `Grid renamed ${n}`, kind: 'TOPIC' } });
       return async (client) => {
-        const { updateTag } = await client.request(DeskUpdateTagDocument, { input: { id: createTag.tag!.id, aliases: [`Grid alias ${n}`] } });
+        const { updateTag } = await client.request(DeskUpdateTagDocument, { input: { id: createTag.tag!.id, expectedVersion: createTag.tag!.version, aliases: [`Grid alias ${n}`] } });
         return { saved: updateTag.tag, userErrors: updateTag.userErrors };
       };
     },

@@ -37,7 +37,7 @@ async function refused<T>(send: () => Promise<T>, errorsOf: (result: T) => { fie
 
 const create = (input: { name: string; aliases?: string[] | null }) =>
   refused(() => desk.editor.request(DeskCreateTagWithAliasesDocument, { input: { kind: 'ORGANIZATION', ...input } }), (r) => r.createTag.userErrors);
-const update = (input: { id: string; name?: string | null; aliases?: string[] | null }) => refused(() => desk.editor.request(DeskUpdateTagDocument, { input }), (r) => r.updateTag.userErrors);
+const update = (input: { id: string; expectedVersion: number; name?: string | null; aliases?: string[] | null }) => refused(() => desk.editor.request(DeskUpdateTagDocument, { input }), (r) => r.updateTag.userErrors);
 
 /** The GraphQL error code a refused request carries. */
 async function refusalCode(attempt: () => Promise<unknown>): Promise<string | undefined> {
@@ -88,9 +88,12 @@ describe('createTag and updateTag with aliases', () => {
 
   it('replaces, reorders and removes aliases, renames, and keeps the slug; each change is audited', async () => {
     const tag = await tagWith(['ESA', 'ESA-1']);
+    let version = tag.version;
     const edit = async (input: { name?: string | null; aliases?: string[] | null }) => {
-      const { updateTag } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, ...input } });
+      const { updateTag } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: version, ...input } });
       expect(updateTag.userErrors).toEqual([]);
+      expect(updateTag.tag!.version).toBe(version + 1);
+      version = updateTag.tag!.version;
       return updateTag.tag!;
     };
     expect((await edit({ aliases: ['ESA-1', 'esa', 'Eastbridge Sailing'] })).aliases).toEqual(['ESA-1', 'esa', 'Eastbridge Sailing']);
@@ -114,16 +117,16 @@ describe('createTag and updateTag with aliases', () => {
     const tag = await tagWith(['LTC Players']);
     expect(await create({ name: 'Pyongyang Broadcasting', aliases: ['kcna'] })).toEqual([['DUPLICATE', 'input.aliases.0']]);
     expect(await create({ name: 'Pyongyang Broadcasting', aliases: ['PB', 'KOREAN CENTRAL NEWS AGENCY'] })).toEqual([['DUPLICATE', 'input.aliases.1']]);
-    expect(await update({ id: tag.id, aliases: ['LTC Players', 'nis'] })).toEqual([['DUPLICATE', 'input.aliases.1']]);
-    expect(await update({ id: tag.id, aliases: ['  North   korea '] })).toEqual([['DUPLICATE', 'input.aliases.0']]);
+    expect(await update({ id: tag.id, expectedVersion: tag.version, aliases: ['LTC Players', 'nis'] })).toEqual([['DUPLICATE', 'input.aliases.1']]);
+    expect(await update({ id: tag.id, expectedVersion: tag.version, aliases: ['  North   korea '] })).toEqual([['DUPLICATE', 'input.aliases.0']]);
     // A name another tag goes by as an alias: whoever looks the name up must find one tag.
     expect(await create({ name: 'Kcna' })).toEqual([['DUPLICATE', 'input.name']]);
-    expect(await update({ id: tag.id, name: 'DPRK' })).toEqual([['DUPLICATE', 'input.name']]);
+    expect(await update({ id: tag.id, expectedVersion: tag.version, name: 'DPRK' })).toEqual([['DUPLICATE', 'input.name']]);
     // The message names the tag that has it.
     const { createTag } = await desk.editor.request(DeskCreateTagWithAliasesDocument, { input: { name: 'Pyongyang Broadcasting', kind: 'ORGANIZATION', aliases: ['KCNA'] } });
     expect(createTag.userErrors[0].message).toContain('Korean Central News Agency');
     // The tag's own aliases are its own: kept, or given again, they are no duplicate.
-    expect((await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, aliases: ['ltc players', 'LTC'] } })).updateTag.userErrors).toEqual([]);
+    expect((await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: tag.version, aliases: ['ltc players', 'LTC'] } })).updateTag.userErrors).toEqual([]);
   });
 
   it('two editors giving the same alias to two tags at once: one is saved, the other is a DUPLICATE', async () => {
@@ -143,23 +146,66 @@ describe('createTag and updateTag with aliases', () => {
     expect(await create({ name: 'Zephyr Rowing Board', aliases: Array.from({ length: 21 }, (_, i) => `ZRB${i}`) })).toEqual([['INVALID', 'input.aliases']]);
     expect(await create({ name: 'Zephyr Rowing Board', aliases: ['ZEPHYR ROWING BOARD'] })).toEqual([['INVALID', 'input.aliases.0']]);
     // Renamed to its own alias while keeping it.
-    expect(await update({ id: tag.id, name: 'zrb' })).toEqual([['INVALID', 'input.name']]);
-    expect(await update({ id: tag.id, name: ' ' })).toEqual([['INVALID', 'input.name']]);
+    expect(await update({ id: tag.id, expectedVersion: tag.version, name: 'zrb' })).toEqual([['INVALID', 'input.name']]);
+    expect(await update({ id: tag.id, expectedVersion: tag.version, name: ' ' })).toEqual([['INVALID', 'input.name']]);
     const missing = Buffer.from('Tag:999999', 'utf8').toString('base64url');
-    expect(await update({ id: missing, aliases: ['Nowhere'] })).toEqual([['NOT_FOUND', 'input.id']]);
-    expect(await update({ id: Buffer.from('Author:1', 'utf8').toString('base64url'), aliases: ['Nowhere'] })).toEqual([['NOT_FOUND', 'input.id']]);
+    expect(await update({ id: missing, expectedVersion: 1, aliases: ['Nowhere'] })).toEqual([['NOT_FOUND', 'input.id']]);
+    expect(await update({ id: Buffer.from('Author:1', 'utf8').toString('base64url'), expectedVersion: 1, aliases: ['Nowhere'] })).toEqual([['NOT_FOUND', 'input.id']]);
   });
 
   it('is for editors: a contributor is FORBIDDEN, an anonymous caller UNAUTHENTICATED, and nothing changes', async () => {
     const tag = await tagWith(['RSPB']);
     const before = await databaseRows(desk.t);
-    const attempt = (client: GraphQLClient) => () => client.request(DeskUpdateTagDocument, { input: { id: tag.id, aliases: ['Bird society'] } });
+    const attempt = (client: GraphQLClient) => () => client.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: tag.version, aliases: ['Bird society'] } });
     expect(await refusalCode(attempt(desk.contributor))).toBe('FORBIDDEN');
     expect(await refusalCode(attempt(desk.anonymous))).toBe('UNAUTHENTICATED');
     const create = (client: GraphQLClient) => () => client.request(DeskCreateTagWithAliasesDocument, { input: { name: 'Bird society', kind: 'ORGANIZATION', aliases: ['BS'] } });
     expect(await refusalCode(create(desk.contributor))).toBe('FORBIDDEN');
     expect(await databaseRows(desk.t)).toEqual(before);
-    expect((await desk.admin.request(DeskUpdateTagDocument, { input: { id: tag.id, aliases: ['RSPB', 'Bird society'] } })).updateTag.userErrors).toEqual([]);
+    expect((await desk.admin.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: tag.version, aliases: ['RSPB', 'Bird society'] } })).updateTag.userErrors).toEqual([]);
+  });
+});
+
+describe('updateTag and versions: no edit is lost', () => {
+  it('refuses a change made from another version (CONFLICT) and saves nothing; each saved change moves the version on by one', async () => {
+    const tag = await tagWith(['OLV'], 'Old Lighthouse Volunteers');
+    expect(tag.version).toBe(1);
+    const { updateTag } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: 1, aliases: ['OLV', 'Lighthouse volunteers'] } });
+    expect(updateTag.userErrors).toEqual([]);
+    expect(updateTag.tag).toMatchObject({ version: 2, aliases: ['OLV', 'Lighthouse volunteers'] });
+    // A second editor who loaded version 1 renames it: refused, and the first editor's aliases stand.
+    expect(await update({ id: tag.id, expectedVersion: 1, name: 'Lighthouse Volunteers' })).toEqual([['CONFLICT', 'input.expectedVersion']]);
+    expect(await update({ id: tag.id, expectedVersion: 3, aliases: [] })).toEqual([['CONFLICT', 'input.expectedVersion']]);
+    const { updateTag: stale } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: 1, name: 'Lighthouse Volunteers' } });
+    expect(stale.userErrors[0].message).toContain('now at version 2');
+    expect((await desk.anonymous.request(TagAliasesDocument, { slug: tag.slug })).tag).toMatchObject({ name: 'Old Lighthouse Volunteers', aliases: ['OLV', 'Lighthouse volunteers'], version: 2 });
+  });
+
+  it('two editors saving from the same version at once: one change is saved, the other is a CONFLICT', async () => {
+    const tag = await tagWith([], 'Harbour Pilots Guild');
+    const attempt = (name: string) => desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: tag.version, name } });
+    const answers = await Promise.all([attempt('Harbour Pilots’ Guild'), attempt('Guild of Harbour Pilots')]);
+    expect(answers.map((answer) => answer.updateTag.userErrors.map((error) => error.code)).sort()).toEqual([[], ['CONFLICT']]);
+    const saved = answers.find((answer) => !answer.updateTag.userErrors.length)!.updateTag.tag!;
+    expect((await desk.anonymous.request(TagAliasesDocument, { slug: tag.slug })).tag).toMatchObject({ name: saved.name, version: 2 });
+  });
+
+  it("a tag's version is the same wherever it is read: its page, an article's tags and a quote's speaker", async () => {
+    const { tag } = await desk.anonymous.request(TagAliasesDocument, { slug: 'rodong-sinmun' });
+    const { updateTag } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag!.id, expectedVersion: tag!.version, aliases: ['Rodong'] } });
+    expect(updateTag.userErrors).toEqual([]);
+    try {
+      const version = updateTag.tag!.version;
+      expect(version).toBe(tag!.version + 1);
+      const { article } = await desk.anonymous.request(ArticleTagNamesDocument, { slug: SAEPPYOL.slug });
+      expect(article!.tags.find((node) => node.slug === 'rodong-sinmun')!.version).toBe(version);
+      const speakers = article!.quotes.flatMap((quote) => (quote.speaker?.slug === 'rodong-sinmun' ? [quote.speaker.version] : []));
+      expect(speakers.length).toBeGreaterThan(0);
+      expect(new Set(speakers)).toEqual(new Set([version]));
+    } finally {
+      const { updateTag: restored } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag!.id, expectedVersion: updateTag.tag!.version, aliases: tag!.aliases } });
+      expect(restored.userErrors).toEqual([]);
+    }
   });
 });
 
@@ -171,12 +217,12 @@ describe('updateTag and the response cache', () => {
     await warm(url, TagAliasesDocument, { slug: tag.slug });
     await warm(url, TagSearchDocument, { query: 'KCNA', first: 10 });
     await warm(url, ArticleTagNamesDocument, { slug: SAEPPYOL.slug });
-    expect((await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, aliases: ['SMC'] } })).updateTag.userErrors).toEqual([]);
+    expect((await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: tag.version, aliases: ['SMC'] } })).updateTag.userErrors).toEqual([]);
     expect((await read(url, TagSearchDocument, { query: 'SMC', first: 10 })).data.tags.nodes.map((node) => node.name)).toEqual(['Saltmarsh Conservancy']);
     expect((await read(url, TagAliasesDocument, { slug: tag.slug })).data.tag!.aliases).toEqual(['SMC']);
 
     const { tag: agency } = await desk.anonymous.request(TagAliasesDocument, { slug: 'korean-central-news-agency' });
-    expect((await desk.editor.request(DeskUpdateTagDocument, { input: { id: agency!.id, aliases: ['KCNA', 'Korean Central News'] } })).updateTag.userErrors).toEqual([]);
+    expect((await desk.editor.request(DeskUpdateTagDocument, { input: { id: agency!.id, expectedVersion: agency!.version, aliases: ['KCNA', 'Korean Central News'] } })).updateTag.userErrors).toEqual([]);
     expect((await read(url, TagSearchDocument, { query: 'KCNA', first: 10 })).data.tags.nodes).toEqual([
       { slug: 'korean-central-news-agency', name: 'Korean Central News Agency', aliases: ['KCNA', 'Korean Central News'] },
     ]);
@@ -191,7 +237,12 @@ describe('updateTag and the response cache', () => {
     await warm(url, ArticleTagNamesDocument, { slug: SAEPPYOL.slug });
     await warm(url, SearchDocument, search);
     expect((await read(url, SearchDocument, search)).data.search.totalCount).toBe(0);
-    const rename = async (name: string) => expect((await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag!.id, name } })).updateTag.userErrors).toEqual([]);
+    let version = tag!.version;
+    const rename = async (name: string) => {
+      const { updateTag } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag!.id, expectedVersion: version, name } });
+      expect(updateTag.userErrors).toEqual([]);
+      version = updateTag.tag!.version;
+    };
     await rename('Kim Ju Ae Zephyrine');
     try {
       const page = await read(url, ArticleTagNamesDocument, { slug: SAEPPYOL.slug });

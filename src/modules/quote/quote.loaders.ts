@@ -20,9 +20,9 @@ export const QUOTE_COLUMNS = [
 ];
 
 /** A speaker's tag columns, read with an article's quotes (byArticle). */
-const SPEAKER_COLUMNS = ['s.slug as speakerSlug', 's.name as speakerTagName', 's.kind as speakerKind', 's.description as speakerDescription'];
+const SPEAKER_COLUMNS = ['s.slug as speakerSlug', 's.name as speakerTagName', 's.kind as speakerKind', 's.description as speakerDescription', 's.version as speakerVersion'];
 
-type QuoteWithSpeaker = QuoteRow & { speakerSlug: string | null; speakerTagName: string; speakerKind: TagRow['kind']; speakerDescription: string | null };
+type QuoteWithSpeaker = QuoteRow & { speakerSlug: string | null; speakerTagName: string; speakerKind: TagRow['kind']; speakerDescription: string | null; speakerVersion: number };
 
 /**
  * Quotes whatever their article's status: callers check the article is visible. An article's quotes
@@ -48,9 +48,9 @@ export function createQuoteLoaders(reader: SqlReader, scope: CacheScope, knownSp
           .orderBy(['q.article_id', 'q.position']),
       );
       const speakers: TagRow[] = [];
-      const rows = raw.map(({ speakerSlug, speakerTagName, speakerKind, speakerDescription, ...quote }) => {
+      const rows = raw.map(({ speakerSlug, speakerTagName, speakerKind, speakerDescription, speakerVersion, ...quote }) => {
         if (quote.speakerId !== null && speakerSlug !== null) {
-          speakers.push({ __typename: 'Tag', id: quote.speakerId, slug: speakerSlug, name: speakerTagName, kind: speakerKind, description: speakerDescription });
+          speakers.push({ __typename: 'Tag', id: quote.speakerId, slug: speakerSlug, name: speakerTagName, kind: speakerKind, description: speakerDescription, version: speakerVersion });
         }
         return quote as QuoteRow;
       });

@@ -4,7 +4,7 @@ import { TagKind } from './tag.enums';
 /** A person, organization, place, event, series or topic that articles are about. */
 @Entity({ tableName: 'tag' })
 export class Tag {
-  [OptionalProps]?: 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -27,6 +27,10 @@ export class Tag {
 
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Date = new Date();
+
+  /** Increases with every saved change; updateTag must name the version it edits, so no edit is lost. */
+  @Property({ type: 'integer', version: true })
+  version!: number;
 
   /**
    * Other names of the tag (KCNA for Korean Central News Agency). Declared here, in this file, so

@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { TagKind } from './tag.enums';
 import { MAX_ALIAS_LENGTH, MAX_ALIASES } from './tag.names';
 
@@ -26,6 +26,9 @@ export class CreateTagInput {
 export class UpdateTagInput {
   @Field(() => ID, { description: 'The tag to change.' })
   id!: string;
+
+  @Field(() => Int, { description: 'The version the change was made from; a stale version is a CONFLICT and changes nothing.' })
+  expectedVersion!: number;
 
   @Field(() => String, { nullable: true, description: "A new name, up to 200 characters; another tag's alias is a DUPLICATE." })
   name?: string | null;

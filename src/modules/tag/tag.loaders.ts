@@ -5,7 +5,7 @@ import type { SqlReader } from '../../database/reader';
 import { asNodes } from '../node/node.type';
 import type { TagRow } from './tag.type';
 
-export const TAG_COLUMNS = ['t.id', 't.slug', 't.name', 't.kind', 't.description'];
+export const TAG_COLUMNS = ['t.id', 't.slug', 't.name', 't.kind', 't.description', 't.version'];
 
 /** Each records what it read in `scope`: lookups by anything but id depend on the whole list. */
 export function createTagLoaders(reader: SqlReader, scope: CacheScope) {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { Role } from '../../auth/viewer';
 import { listKey } from '../../cache/cache-scope';
 import type { RequestContext, WriteResult } from '../../request';
-import { duplicate, invalid, notFound, Problems, Refusal } from '../../errors/errors';
+import { conflict, duplicate, invalid, notFound, Problems, Refusal } from '../../errors/errors';
 import { containsPattern, SqlReader } from '../../database/reader';
 import { checkQueryLength } from '../search/search.query';
 import { reindexArticles } from '../search/search.index';
@@ -147,6 +147,8 @@ export class TagService {
   /**
    * Renames a tag or replaces its aliases; its slug stays. A new name or new aliases are rewritten into
    * the search index of the tag's articles (part of their searchable text), and cached searches go with it.
+   * A change made from an older version than the tag's is a CONFLICT: the names lock (lockNames) makes
+   * the check and the write one step, and MikroORM's version check on flush backs it.
    */
   update(input: UpdateTagInput): Promise<WriteResult<number>> {
     return this.context.write('updateTag', Role.EDITOR, async (tx) => {
@@ -159,6 +161,9 @@ export class TagService {
       await lockNames(reader);
       const tag = await tx.findOne(Tag, id!);
       if (!tag) throw new Refusal([notFound(['input', 'id'], 'No tag has this ID.')]);
+      if (tag.version !== input.expectedVersion) {
+        throw new Refusal([conflict(['input', 'expectedVersion'], `You edited version ${input.expectedVersion}; the tag is now at version ${tag.version}. Reload it, reapply your change and save again.`)]);
+      }
       const stored = await tx.find(TagAlias, { tag }, { orderBy: { position: 'asc' } });
       const aliases = given ?? stored.map((alias) => ({ text: alias.alias, key: alias.normalized, index: null }));
       checkOwnName(name ?? tag.name, aliases, problems);

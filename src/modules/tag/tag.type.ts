@@ -1,4 +1,4 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { connectionType } from '../../pagination/connection.type';
 import { NodeInterface, type NodeRow } from '../node/node.type';
 import { TagKind } from './tag.enums';
@@ -9,6 +9,7 @@ export interface TagRow extends NodeRow {
   name: string;
   kind: TagKind;
   description: string | null;
+  version: number;
 }
 
 @ObjectType('Tag', { simpleResolvers: true, implements: NodeInterface, description: 'A person, organization, place, event, series or topic that articles are about.' })
@@ -24,6 +25,9 @@ export class TagType extends NodeInterface {
 
   @Field(() => String, { nullable: true, description: 'A line of context for the tag page.' })
   description!: string | null;
+
+  @Field(() => Int, { description: 'Increases with every saved change; updateTag must name the version it edits.' })
+  version!: number;
 }
 
 export const TagConnection = connectionType(TagType, 'Tag', 'tag');
