@@ -45,9 +45,13 @@ interface Extra {
 /** Messages bigger than this close the socket: a subscription's document is small (QUERY_MAX_TOKENS). */
 const MAX_MESSAGE_BYTES = 128 * 1024;
 
-/** Closed for too many connections from one client, or for falling behind (private-use close codes). */
+/**
+ * Closed for too many connections from one client, for falling behind, or for a token from an address
+ * that sent too many wrong ones (private-use close codes; HTTP answers the last with 429).
+ */
 const TOO_MANY_CONNECTIONS = 4029;
 const TOO_SLOW = 4030;
+const TOO_MANY_WRONG_TOKENS = 4031;
 
 /**
  * Subscriptions over graphql-ws (the graphql-transport-ws protocol) on the HTTP server's port at
@@ -97,6 +101,16 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
         const extra = ctx.extra as Extra;
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
         if (authorization !== undefined && typeof authorization !== 'string') return false;
+        const address = options.clientAddress(extra.request);
+        // Tokens are guessed here as over HTTP, and count against the same budget of wrong ones.
+        if (authorization !== undefined) {
+          const refusal = await options.budgets.admitAuthentication(address);
+          if (refusal) {
+            options.metrics.liveClosed.inc({ reason: 'failed-auth' });
+            extra.socket.close(TOO_MANY_WRONG_TOKENS, `Too many wrong tokens: try again in ${refusal.state.resetSeconds} s`);
+            return false;
+          }
+        }
         try {
           extra.viewer = await options.viewerOf(authorization);
         } catch (error) {
@@ -104,13 +118,14 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
           // else (the database away) closes the socket with its public message.
           if (error instanceof GraphQLError && error.extensions?.code === 'UNAUTHENTICATED') {
             options.metrics.liveClosed.inc({ reason: 'token' });
+            await options.budgets.failedAuthentication(address);
             return false;
           }
           if (isPublicError(error)) throw error;
           options.logger.error({ err: error }, 'unexpected error while opening a subscription connection');
           throw new Error('Something went wrong on our side; the error has been logged.');
         }
-        extra.address = options.clientAddress(extra.request);
+        extra.address = address;
         extra.payer = payerOf(authorization, extra.address);
         return true;
       },

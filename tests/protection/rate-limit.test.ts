@@ -4,6 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startTestApp, type TestApp } from '../support/app';
 import type { ProtectionConfig } from '../../src/config/config';
 import { loadConfig } from '../../src/config/config';
+import { liveClient } from '../events/support';
 
 interface Answer {
   status: number;
@@ -90,6 +91,36 @@ describe('budgets, step by step', () => {
       expectLimited(await ask(other, 1, { authorization: 'Bearer wrong-again' }));
       expect((await ask(other, 1)).status).toBe(200);
     } finally {
+      await other.close();
+    }
+  });
+
+  it('counts wrong tokens sent to the subscription socket against the same budget as over HTTP', async () => {
+    const other = await startTestApp({ protection: protection({ anonymousPoints: 1000 }) });
+    const clients: ReturnType<typeof liveClient>[] = [];
+    const open = (token?: string) => {
+      const client = liveClient(other.url, token);
+      clients.push(client);
+      return client;
+    };
+    try {
+      // Twenty guesses over the socket, ten over HTTP: thirty wrong tokens from one address.
+      for (let i = 0; i < 20; i += 1) expect((await open(`mh_guess-${i}`).closed).code).toBe(4403);
+      for (let i = 0; i < 10; i += 1) expect((await ask(other, 1, { authorization: `Bearer mh_guess-http-${i}` })).status).toBe(401);
+      // Now even the right token is turned away, on the socket and over HTTP, until the window ends.
+      const refused = await open(other.app.prepared.demoToken!).closed;
+      expect(refused.code).toBe(4031);
+      expect(refused.reason).toMatch(/Too many wrong tokens: try again in \d+ s/);
+      expectLimited(await ask(other, 1, { authorization: `Bearer ${other.app.prepared.demoToken}` }));
+      // Anonymous readers from the address go on, on the socket and over HTTP.
+      const anonymous = open();
+      await new Promise<void>((resolve) => anonymous.on('connected', () => resolve()));
+      expect((await ask(other, 1)).status).toBe(200);
+      const metrics = await (await fetch(`${other.app.url}/metrics`)).text();
+      expect(metrics).toMatch(/masthead_live_closed_total\{reason="token"\} 20/);
+      expect(metrics).toMatch(/masthead_live_closed_total\{reason="failed-auth"\} 1/);
+    } finally {
+      for (const client of clients) await client.dispose();
       await other.close();
     }
   });
