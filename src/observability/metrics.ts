@@ -61,7 +61,7 @@ export class Metrics {
   readonly liveConnections = new Gauge({ name: 'masthead_live_connections', help: 'Open subscription WebSockets.', registers: [this.registry] });
   readonly liveClosed = new Counter({
     name: 'masthead_live_closed_total',
-    help: 'Subscription WebSockets the server closed, by why: "connections" (over the per-client limit), "slow" (too far behind), "token" (a wrong token), "failed-auth" (a token from an address that sent too many wrong ones).',
+    help: 'Subscription WebSockets the server closed, by why: "connections" (over the per-client limit), "slow" (too far behind), "heartbeat" (a ping unanswered), "token" (a wrong token), "failed-auth" (a token from an address that sent too many wrong ones).',
     labelNames: ['reason'] as const,
     registers: [this.registry],
   });

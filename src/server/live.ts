@@ -91,7 +91,9 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
     if (open > options.connectionsPerClient) {
       options.metrics.liveClosed.inc({ reason: 'connections' });
       socket.close(TOO_MANY_CONNECTIONS, `Too many connections: at most ${options.connectionsPerClient} from one client`);
+      return;
     }
+    heartbeat(socket, options.heartbeatMs, () => options.metrics.liveClosed.inc({ reason: 'heartbeat' }));
   });
 
   const disposable = useServer<Record<string, unknown> | undefined, Partial<Extra>>(
@@ -190,11 +192,37 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
       },
     },
     wss,
-    options.heartbeatMs,
+    // The heartbeat is this module's (heartbeat, below): graphql-ws's drops a socket without a word.
+    0,
   );
 
   return {
     // graphql-ws closes every socket with 1001 (going away), then the WebSocket server.
     close: async () => disposable.dispose(),
   };
+}
+
+/**
+ * Pings the socket every `ms` and drops it when a ping goes unanswered for `ms` (a peer gone without
+ * closing), as graphql-ws's keep-alive does, telling `dropped` so that /metrics counts it.
+ */
+function heartbeat(socket: WebSocket, ms: number, dropped: () => void): void {
+  if (!(ms > 0 && Number.isFinite(ms))) return;
+  let waiting: NodeJS.Timeout | null = null;
+  const interval = setInterval(() => {
+    if (socket.readyState !== socket.OPEN || waiting) return;
+    waiting = setTimeout(() => {
+      dropped();
+      socket.terminate();
+    }, ms);
+    socket.once('pong', () => {
+      if (waiting) clearTimeout(waiting);
+      waiting = null;
+    });
+    socket.ping();
+  }, ms);
+  socket.once('close', () => {
+    clearInterval(interval);
+    if (waiting) clearTimeout(waiting);
+  });
 }

@@ -149,6 +149,10 @@ describe('subscriptions over graphql-ws', () => {
       expect(Date.now() - started).toBeLessThan(1_000);
       // The answering client, pinged all along and for a few heartbeats more, is still connected.
       expect(await Promise.race([answering.closed.then(() => 'closed'), new Promise((resolve) => setTimeout(() => resolve('open'), 600))])).toBe('open');
+      // The drop is counted, once, and the answering client's socket is still open.
+      const metrics = await (await fetch(`${quick.app.url}/metrics`)).text();
+      expect(metrics).toMatch(/^masthead_live_closed_total\{reason="heartbeat"\} 1$/m);
+      expect(metrics).toMatch(/^masthead_live_connections 1$/m);
     } finally {
       await answering.dispose();
       await quick.close();
