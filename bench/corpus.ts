@@ -111,14 +111,18 @@ export async function loadCorpus(orm: Orm, dialect: DatabaseConfig['kind'], size
     const tagCount = Math.max(60, Math.round(size.articles / 20));
     await insert(
       'tag',
-      Array.from({ length: tagCount }, (_, i) => ({
-        id: i + 1,
-        slug: `tag-${i + 1}`,
-        name: `${pick(WORDS)} ${pick(WORDS)} ${i + 1}`,
-        kind: KINDS[i % KINDS.length],
-        created_at: created,
-        updated_at: created,
-      })),
+      Array.from({ length: tagCount }, (_, i) => {
+        const name = `${pick(WORDS)} ${pick(WORDS)} ${i + 1}`;
+        return {
+          id: i + 1,
+          slug: `tag-${i + 1}`,
+          name,
+          name_key: tagNameKey(name),
+          kind: KINDS[i % KINDS.length],
+          created_at: created,
+          updated_at: created,
+        };
+      }),
     );
 
     const articles: Record<string, unknown>[] = [];

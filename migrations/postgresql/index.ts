@@ -17,6 +17,7 @@ import { Migration20261206005419_liveblogs } from './Migration20261206005419_liv
 import { Migration20261206015502_embargo } from './Migration20261206015502_embargo';
 import { Migration20261206015939_change_feed } from './Migration20261206015939_change_feed';
 import { Migration20261206160000_tag_version } from './Migration20261206160000_tag_version';
+import { Migration20261206161058_tag_name_key } from './Migration20261206161058_tag_name_key';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -37,4 +38,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206015502_embargo', class: Migration20261206015502_embargo },
   { name: 'Migration20261206015939_change_feed', class: Migration20261206015939_change_feed },
   { name: 'Migration20261206160000_tag_version', class: Migration20261206160000_tag_version },
+  { name: 'Migration20261206161058_tag_name_key', class: Migration20261206161058_tag_name_key },
 ];

@@ -15,6 +15,7 @@ import { Migration20261206005419_liveblogs } from './Migration20261206005419_liv
 import { Migration20261206015502_embargo } from './Migration20261206015502_embargo';
 import { Migration20261206015939_change_feed } from './Migration20261206015939_change_feed';
 import { Migration20261206160000_tag_version } from './Migration20261206160000_tag_version';
+import { Migration20261206161058_tag_name_key } from './Migration20261206161058_tag_name_key';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -33,4 +34,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206015502_embargo', class: Migration20261206015502_embargo },
   { name: 'Migration20261206015939_change_feed', class: Migration20261206015939_change_feed },
   { name: 'Migration20261206160000_tag_version', class: Migration20261206160000_tag_version },
+  { name: 'Migration20261206161058_tag_name_key', class: Migration20261206161058_tag_name_key },
 ];

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { refreshAllSimilar } from '../modules/related/related.similar';
 import { reindexAll } from '../modules/search/search.index';
+import { refoldTagKeys } from '../modules/tag/tag.keys';
 import { FILLED_AFTER, migrationsFor } from './migrations';
 import { dialectOf } from './reader';
 import type { Orm } from './orm';
@@ -18,6 +19,7 @@ export async function migrateToLatest(orm: Orm): Promise<string[]> {
   const filled = new Set(applied.flatMap((name) => FILLED_AFTER[name] ?? []));
   if (filled.size) {
     await inTransaction(orm.em.fork(), async (tx) => {
+      if (filled.has('tag-keys')) await refoldTagKeys(tx);
       if (filled.has('search')) await reindexAll(tx);
       if (filled.has('similar')) await refreshAllSimilar(tx);
     });

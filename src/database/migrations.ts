@@ -13,16 +13,17 @@ export function migrationsFolder(kind: DatabaseConfig['kind']): string {
   return `migrations/${kind}`;
 }
 
-/** Tables derived from the articles by code: the search index and the SIMILAR lists. */
-export type DerivedTable = 'search' | 'similar';
+/** What code derives from stored data: the search index, the SIMILAR lists and tags' name keys. */
+export type DerivedTable = 'search' | 'similar' | 'tag-keys';
 
 /**
- * The migrations that create a derived table, empty: when one of them is applied, migrateToLatest
- * fills the table from the articles with the current code, after the last migration. A backfill
- * inside the migration would run today's code against that day's schema and fail once the table
- * changed again (as article_search did twice).
+ * The migrations that create a derived table or column, empty: when one of them is applied,
+ * migrateToLatest fills it with the current code, after the last migration. A backfill inside the
+ * migration would run today's code against that day's schema and fail once the table changed again
+ * (as article_search did twice).
  */
 export const FILLED_AFTER: Readonly<Record<string, DerivedTable>> = {
   Migration20261127060000_search: 'search',
   Migration20261127073000_similar: 'similar',
+  Migration20261206161058_tag_name_key: 'tag-keys',
 };

@@ -103,6 +103,17 @@ describe('importArticle reads the copy: quotes with their speakers and outlets, 
     expect(named.nodes.map((tag) => tag.slug)).toEqual(['priya-castellan']);
   });
 
+  it('finds a tag again whichever apostrophe the copy writes its name with', async () => {
+    const guild = 'The Harbour Pilots’ Guild said on Monday that the new locks at Wenlow would open in May, a month late.\n"We are ready for the first ships," said Mara Quillon, the guild’s chair.';
+    const first = await importCopy(guild, { headline: 'Locks to open in May' });
+    expect(first.userErrors).toEqual([]);
+    const named = first.article!.tags.find((tag) => tag.name === 'Harbour Pilots’ Guild');
+    expect(named?.kind).toBe('ORGANIZATION');
+    const second = await importCopy(guild.replace(/’/g, "'"), { headline: 'Locks to open in May, straight' });
+    expect(second.article!.tags.map((tag) => tag.slug)).toEqual(first.article!.tags.map((tag) => tag.slug));
+    expect((await desk.contributor.request(TagSearchDocument, { query: "pilots' guild" })).tags.nodes.map((tag) => tag.slug)).toEqual([named!.slug]);
+  });
+
   it('stores what analyzeCopy shows, for every fixture article', async () => {
     for (const fixture of loadFixtures(path.resolve(__dirname, '../..')).filter((item) => !item.name.startsWith('saeppyol'))) {
       const format = fixture.format;

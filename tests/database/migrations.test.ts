@@ -83,5 +83,35 @@ describe(`migrations (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'SQLite'}
       [articles[1].id, articles[0].id],
     ]);
   });
-});
 
+  it("key tags' names, and fold the apostrophes in aliases' keys, for tags that were there before", async () => {
+    await orm.getMigrator().down({ to: 0 });
+    await orm.migrator.up({ to: 'Migration20261206160000_tag_version' });
+    const knex = orm.em.getKnex();
+    const now = database.config.kind === 'sqlite' ? Date.now() : new Date();
+    const tagRow = async (slug: string, name: string) => {
+      await knex('tag').insert({ slug, name, kind: TagKind.ORGANIZATION, created_at: now, updated_at: now });
+      return Number((await knex('tag').select('id').where('slug', slug))[0].id);
+    };
+    const party = await tagRow('workers-party', 'Workers’ Party');
+    const harbour = await tagRow('harbour-board', 'Harbour Board');
+    // Keyed as aliases were before: letter case folded, apostrophes as written. The first two are one alias.
+    await knex('tag_alias').insert([
+      { tag_id: party, position: 0, alias: 'WPK’s', normalized: 'wpk’s' },
+      { tag_id: party, position: 1, alias: "WPK's", normalized: "wpk's" },
+      { tag_id: harbour, position: 0, alias: 'Harbour’s Board', normalized: 'harbour’s board' },
+    ]);
+
+    await migrateToLatest(orm);
+    const keys = await knex('tag').select('slug', 'name_key as nameKey').orderBy('slug');
+    expect(keys).toEqual([
+      { slug: 'harbour-board', nameKey: 'harbour board' },
+      { slug: 'workers-party', nameKey: "workers' party" },
+    ]);
+    const aliases = await knex('tag_alias').select('tag_id as tagId', 'alias', 'normalized').orderBy(['tag_id', 'position']);
+    expect(aliases.map((row) => [Number(row.tagId), row.alias, row.normalized])).toEqual([
+      [party, 'WPK’s', "wpk's"],
+      [harbour, 'Harbour’s Board', "harbour's board"],
+    ]);
+  });
+});

@@ -256,6 +256,37 @@ describe('updateTag and the response cache', () => {
   });
 });
 
+describe('tag names as people type them', () => {
+  const context = () => new Context({ em: desk.t.app.orm.em.fork(), dialect: onPostgres ? 'postgresql' : 'sqlite', viewer: null });
+  const slugsOf = async (asked: string[]) => Object.fromEntries([...(await context().tags.byNamesOrAliases(asked))].map(([name, tag]) => [name, tag.slug]));
+
+  it('finds a name whichever apostrophe it is written with, and letters beyond ASCII in any case, on both databases', async () => {
+    expect(await slugsOf(["Workers' Party of Korea", 'WORKERS’ PARTY OF KOREA', 'workers‘ party of korea', 'Workers Party of Korea'])).toEqual({
+      "Workers' Party of Korea": 'workers-party-of-korea',
+      'WORKERS’ PARTY OF KOREA': 'workers-party-of-korea',
+      'workers‘ party of korea': 'workers-party-of-korea',
+    });
+    const palace = await tagWith(['Palais de l’Élysée'], 'Élysée Palace');
+    expect(await slugsOf(['ÉLYSÉE PALACE', 'élysée palace', "palais de l'élysée", 'Elysee Palace'])).toEqual({
+      'ÉLYSÉE PALACE': palace.slug,
+      'élysée palace': palace.slug,
+      "palais de l'élysée": palace.slug,
+    });
+    expect(await names(desk.anonymous, 'ÉLYSÉE')).toEqual(['Élysée Palace']);
+    expect(await names(desk.anonymous, "workers' party")).toEqual(['Workers’ Party of Korea']);
+    // Another tag's name, written with the other apostrophe, is still that tag's: no alias may take it.
+    expect(await create({ name: 'Pyongyang Workers', aliases: ["Workers' Party of Korea"] })).toEqual([['DUPLICATE', 'input.aliases.0']]);
+  });
+
+  it('finds a renamed tag by its new name, not its old one', async () => {
+    const tag = await tagWith([], 'Quayside Traders’ Association');
+    expect(await slugsOf(["quayside traders' association"])).toEqual({ "quayside traders' association": tag.slug });
+    const { updateTag } = await desk.editor.request(DeskUpdateTagDocument, { input: { id: tag.id, expectedVersion: tag.version, name: 'Quayside Merchants’ Association' } });
+    expect(updateTag.userErrors).toEqual([]);
+    expect(await slugsOf(["quayside traders' association", 'QUAYSIDE MERCHANTS’ ASSOCIATION'])).toEqual({ 'QUAYSIDE MERCHANTS’ ASSOCIATION': tag.slug });
+  });
+});
+
 describe('TagService.byNamesOrAliases', () => {
   const context = () => new Context({ em: desk.t.app.orm.em.fork(), dialect: onPostgres ? 'postgresql' : 'sqlite', viewer: null });
 

@@ -1,10 +1,11 @@
 import { Collection, Entity, Index, ManyToOne, OneToMany, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { TagKind } from './tag.enums';
+import { tagNameKey } from './tag.names';
 
 /** A person, organization, place, event, series or topic that articles are about. */
 @Entity({ tableName: 'tag' })
 export class Tag {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'nameKey';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -14,6 +15,14 @@ export class Tag {
 
   @Property({ type: 'string', length: 200 })
   name!: string;
+
+  /**
+   * The name as tags are looked up by it (tagNameKey), kept with every save of the name: an index
+   * lookup that folds letter case and apostrophes the same way on both databases.
+   */
+  @Index()
+  @Property({ type: 'string', length: 400, default: '', onCreate: (tag: Tag) => tagNameKey(tag.name), onUpdate: (tag: Tag) => tagNameKey(tag.name) })
+  nameKey!: string;
 
   // A plain string column: SQLite cannot diff CHECK constraints, and the services own the values.
   @Property({ type: 'string', length: 16 })

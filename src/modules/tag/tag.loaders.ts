@@ -68,13 +68,12 @@ export type NamedTagRow = TagRow & { matched: string; via: number };
 
 /**
  * Tags whose name or alias has one of these keys (tagNameKey), names first, then the oldest tag: one
- * statement, an index lookup for aliases (tag_alias.normalized). Names are compared as lower(name):
- * tags are few, and names need no index of their own.
+ * statement, index lookups on both keys (tag.name_key, tag_alias.normalized).
  */
 export function namedTags(reader: SqlReader, keys: readonly string[]) {
   const { knex } = reader;
   const tag = () => knex({ t: 'tag' }).select(TAG_COLUMNS);
-  const byName = tag().select(knex.raw('lower(t.name) as matched'), knex.raw('0 as via')).whereRaw(`lower(t.name) in (${keys.map(() => '?').join(', ')})`, keys as string[]);
+  const byName = tag().select('t.name_key as matched', knex.raw('0 as via')).whereIn('t.name_key', keys as string[]);
   const byAlias = tag().select('ta.normalized as matched', knex.raw('1 as via')).join({ ta: 'tag_alias' }, 'ta.tag_id', 't.id').whereIn('ta.normalized', keys as string[]);
   return knex.select('m.*').from(byName.unionAll(byAlias).as('m')).orderBy(['m.via', 'm.id']);
 }

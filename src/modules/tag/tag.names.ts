@@ -9,11 +9,15 @@ export function cleanAlias(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 
+/** Apostrophes as copy and keyboards write them (curly, modifier letter, full width): one in a key. */
+const APOSTROPHES = /[\u2018\u2019\u02bc\uff07]/g;
+
 /**
- * What a tag's name or alias is compared by: composed (NFC), trimmed, spaces collapsed, lowercased
- * by JavaScript's full Unicode rules, so both databases compare the same stored keys (tag_alias.normalized).
- * Names are compared as lower(name) in SQL, which on SQLite folds ASCII letters only.
+ * What a tag's name or alias is compared by: composed (NFC), trimmed, spaces collapsed, apostrophes
+ * made straight (Workers’ Party is Workers' Party), lowercased by JavaScript's full Unicode rules.
+ * Both databases compare the same stored keys (tag.name_key, tag_alias.normalized): SQL's lower()
+ * folds ASCII letters only on SQLite.
  */
 export function tagNameKey(text: string): string {
-  return cleanAlias(text.normalize('NFC')).toLowerCase();
+  return cleanAlias(text.normalize('NFC')).replace(APOSTROPHES, "'").toLowerCase();
 }

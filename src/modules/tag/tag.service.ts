@@ -202,14 +202,13 @@ export class TagService {
     const { reader } = this.context;
     this.context.cache.list('Tag');
     checkQueryLength(args.query, 'query');
-    const words = args.query?.trim().toLowerCase();
-    const aliasWords = args.query ? tagNameKey(args.query) : '';
+    const words = args.query ? tagNameKey(args.query) : '';
     return pageByName<TagRow>(reader, 'Tag', 't', TAG_COLUMNS, () => {
       const query = reader.knex({ t: 'tag' });
       if (args.kind) query.where('t.kind', args.kind);
       if (words) {
-        const aliased = reader.knex({ ta: 'tag_alias' }).select('ta.tag_id').whereRaw("ta.normalized like ? escape '\\'", [containsPattern(aliasWords)]);
-        query.where((inner) => inner.whereRaw("lower(t.name) like ? escape '\\'", [containsPattern(words)]).orWhereIn('t.id', aliased));
+        const aliased = reader.knex({ ta: 'tag_alias' }).select('ta.tag_id').whereRaw("ta.normalized like ? escape '\\'", [containsPattern(words)]);
+        query.where((inner) => inner.whereRaw("t.name_key like ? escape '\\'", [containsPattern(words)]).orWhereIn('t.id', aliased));
       }
       return query;
     }, args);
