@@ -8,6 +8,7 @@ import type { DatabaseConfig } from '../src/config/config';
 import type { Orm } from '../src/database/orm';
 import { escapeHtml } from '../src/modules/body/body.sanitize';
 import type { StoredBlock } from '../src/modules/body/body.blocks';
+import { tagNameKey } from '../src/modules/tag/tag.names';
 
 /** mulberry32: small, fast and good enough to spread content around. */
 function random(seed: number): () => number {
