@@ -18,6 +18,7 @@ import { Migration20261206015502_embargo } from './Migration20261206015502_embar
 import { Migration20261206015939_change_feed } from './Migration20261206015939_change_feed';
 import { Migration20261206160000_tag_version } from './Migration20261206160000_tag_version';
 import { Migration20261206161058_tag_name_key } from './Migration20261206161058_tag_name_key';
+import { Migration20261206162150_article_tag_dismissal } from './Migration20261206162150_article_tag_dismissal';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -39,4 +40,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206015939_change_feed', class: Migration20261206015939_change_feed },
   { name: 'Migration20261206160000_tag_version', class: Migration20261206160000_tag_version },
   { name: 'Migration20261206161058_tag_name_key', class: Migration20261206161058_tag_name_key },
+  { name: 'Migration20261206162150_article_tag_dismissal', class: Migration20261206162150_article_tag_dismissal },
 ];

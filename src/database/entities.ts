@@ -1,5 +1,5 @@
 import { ArticleAuthor } from '../modules/article/article-author.entity';
-import { ArticleTag } from '../modules/article/article-tag.entity';
+import { ArticleTag, ArticleTagDismissal } from '../modules/article/article-tag.entity';
 import { ArticleRevision } from '../modules/article/article-revision.entity';
 import { Article } from '../modules/article/article.entity';
 import { AuditEntry } from '../modules/audit/audit.entity';
@@ -24,6 +24,7 @@ export const entities = [
   Article,
   ArticleAuthor,
   ArticleTag,
+  ArticleTagDismissal,
   Quote,
   QuoteDismissal,
   RelatedLink,

@@ -12,6 +12,7 @@ import {
   ImportAnalysedDocument,
   ReanalyzeArticleDocument,
   SpeakerQuotesDocument,
+  TagAliasesDocument,
   TagSearchDocument,
   UpdateQuoteDocument,
 } from '../generated/graphql';
@@ -188,6 +189,34 @@ describe('reanalyzeArticle reads an edited draft again, keeping what editors did
     // The quote found again is the same quote: its ID stays.
     expect(after.quotes[1].id).toBe(leader.id);
     expect(after.version).toBe(edited.updateArticle.article!.version + 1);
+  });
+
+  it('leaves out the tags an editor took off, until an editor gives one back', async () => {
+    const imported = (await importCopy(COUNCIL, { headline: 'Depot vote, retagged' })).article!;
+    const slugs = imported.tags.map((tag) => tag.slug);
+    expect(slugs).toEqual(expect.arrayContaining(['priya-castellan', 'tom-ferrand', 'wenlow-borough-council']));
+    const idOf = async (slug: string) => (await desk.anonymous.request(TagAliasesDocument, { slug })).tag!.id;
+    const retag = async (version: number, kept: string[]) => {
+      const { updateArticle } = await desk.editor.request(DeskUpdateArticleDocument, { input: { id: imported.id, expectedVersion: version, tagIds: await Promise.all(kept.map(idOf)) } });
+      expect(updateArticle.userErrors).toEqual([]);
+      return updateArticle.article!.version;
+    };
+    const reanalyze = async (version: number) => {
+      const { reanalyzeArticle } = await desk.editor.request(ReanalyzeArticleDocument, { id: imported.id, expectedVersion: version });
+      expect(reanalyzeArticle.userErrors).toEqual([]);
+      return reanalyzeArticle.article!;
+    };
+
+    // The editor takes two people's tags off; reading the copy again does not put them back.
+    const withoutPeople = slugs.filter((slug) => slug !== 'priya-castellan' && slug !== 'tom-ferrand');
+    const again = await reanalyze(await retag(imported.version, withoutPeople));
+    expect(again.tags.map((tag) => tag.slug)).toEqual(withoutPeople);
+    // Its quotes still credit their speakers: only the article's tags were the editor's to choose.
+    expect(again.quotes.map((quote) => quote.speakerName)).toContain('Tom Ferrand');
+
+    // Given back by an editor, a tag is the article's again, and stays through the next reading.
+    const third = await reanalyze(await retag(again.version, [...withoutPeople, 'priya-castellan']));
+    expect(third.tags.map((tag) => tag.slug)).toEqual([...withoutPeople, 'priya-castellan']);
   });
 });
 

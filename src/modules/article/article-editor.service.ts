@@ -31,7 +31,7 @@ import { Tag } from '../tag/tag.entity';
 import type { TagService } from '../tag/tag.service';
 import { ArticleAuthor } from './article-author.entity';
 import { ArticleRevision, type ArticleSnapshot } from './article-revision.entity';
-import { ArticleTag } from './article-tag.entity';
+import { ArticleTag, ArticleTagDismissal } from './article-tag.entity';
 import { Article } from './article.entity';
 import { ArticleStatus } from './article.enums';
 import { ARTICLE_FIELDS, type ArticleFieldValues } from './article.fields';
@@ -108,7 +108,8 @@ export class ArticleEditor {
   /**
    * Runs the copy analysis again over a draft's body as it now stands: found quotes are renewed,
    * quotes an editor added or corrected are kept (and what an editor removed stays removed), and
-   * the tags it names are added to the article's. A change like any other: versioned and audited.
+   * the tags it names are added to the article's, but for those an editor took off (ArticleTagDismissal).
+   * A change like any other: versioned and audited.
    */
   reanalyze(id: string, expectedVersion: number): Promise<WriteResult<number>> {
     return this.context.write('reanalyzeArticle', Role.CONTRIBUTOR, async (tx, viewer) => {
@@ -116,11 +117,13 @@ export class ArticleEditor {
       const reading = this.deps.analysis().read(article.body);
       const found = await this.tagFound(tx, reading);
       const { tagIds } = await this.snapshot(tx, article);
+      const dismissed = new Set((await tx.find(ArticleTagDismissal, { article }, { fields: ['tag'] })).map((row) => row.tag.id));
       const blocks = article.body.length;
       const quotesChanged = await this.deps.quotes().applyFound(tx, article, reading.quotes, found.tagOf, false);
       // Pull quotes of found quotes that are gone went with them.
       const also = [...(quotesChanged ? ['quotes'] : []), ...(article.body.length !== blocks ? ['body'] : [])];
-      return this.save(tx, viewer, 'reanalyzeArticle', article, { tagIds: [...new Set([...tagIds, ...found.tagIds])] }, also);
+      const newlyFound = found.tagIds.filter((tagId) => !dismissed.has(tagId));
+      return this.save(tx, viewer, 'reanalyzeArticle', article, { tagIds: [...new Set([...tagIds, ...newlyFound])] }, also);
     });
   }
 
@@ -439,6 +442,7 @@ export class ArticleEditor {
     // Every query on articles happens before the entity changes: MikroORM flushes a touched entity before querying its table.
     if (changes.slug !== undefined) await this.takeSlug(tx, changes.slug, article.id);
     const before = await this.snapshot(tx, article);
+    if (changes.tagIds) await rememberTagChoices(tx, article, before.tagIds, changes.tagIds);
     const oldUri = await this.uriOf(tx, article);
     // A move is also a change in the section it leaves, for apps that follow that one (changes).
     if (changes.sectionId !== undefined && changes.sectionId !== before.sectionId) await recordChanges(tx, [{ articleId: article.id, sectionId: before.sectionId }]);
@@ -646,4 +650,17 @@ const SIMILAR_INPUTS = new Set(['tags', 'section', 'status', 'publishedAt']);
 /** The API's name for a changed field, e.g. sectionId → section. */
 function fieldName(key: string): string {
   return key.replace(/Ids?$/, (suffix) => (suffix === 'Ids' ? 's' : ''));
+}
+
+/**
+ * What an editor's save did to the article's tags, kept for reanalysis: a tag taken off is dismissed,
+ * a tag given (back) is not. Reanalysis only adds, so its own saves dismiss nothing.
+ */
+async function rememberTagChoices(tx: EntityManager, article: Article, before: number[], after: number[]): Promise<void> {
+  const kept = new Set(after);
+  const removed = before.filter((tagId) => !kept.has(tagId));
+  const given = after.filter((tagId) => !before.includes(tagId));
+  if (!removed.length && !given.length) return;
+  await tx.nativeDelete(ArticleTagDismissal, { article, tag: { $in: [...removed, ...given] } });
+  for (const tagId of removed) tx.create(ArticleTagDismissal, { article, tag: tx.getReference(Tag, tagId) });
 }

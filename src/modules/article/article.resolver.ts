@@ -253,7 +253,7 @@ export class ArticleResolver {
 
   @Mutation(() => ArticlePayload, {
     description:
-      "Runs the copy analysis again over a draft's body as it now stands: the quotes it found before are renewed, quotes an editor added or corrected are kept, quotes an editor removed stay removed, and the tags it names join the article's.",
+      "Runs the copy analysis again over a draft's body as it now stands: the quotes it found before are renewed, quotes an editor added or corrected are kept, quotes an editor removed stay removed, and the tags it names join the article's, but for those an editor took off it.",
   })
   async reanalyzeArticle(
     @Arg('id', () => ID, { description: 'The article to read again.' }) id: string,
