@@ -1,6 +1,7 @@
 import { ClientError } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 import {
+  AddLiveblogEntryDocument,
   ArticleListDocument,
   ChangesDocument,
   DeskArchiveDocument,
@@ -10,6 +11,9 @@ import {
   DeskUnpublishDocument,
   DeskUpdateArticleDocument,
   EmbargoArticleDocument,
+  RemoveLiveblogEntryDocument,
+  SetLiveblogStateDocument,
+  UpdateLiveblogEntryDocument,
 } from '../generated/graphql';
 import { draft, publishedDraft, useDesk } from '../editorial/support';
 
@@ -105,6 +109,33 @@ describe('the sync feed (changes)', () => {
     expect(feed.changes).toEqual([{ kind: 'DELETE', id: asia.id, article: null }]);
     const other = await read({ since: feed.cursor, section: 'business' }).catch((error: ClientError) => error);
     expect((other as ClientError).response.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("tells an app of a liveblog's entries as they are posted, corrected and removed, and of nothing a refused one tried", async () => {
+    const article = await publishedDraft(desk);
+    const { setLiveblogState } = await desk.admin.request(SetLiveblogStateDocument, { input: { articleId: article.id, expectedVersion: article.version, state: 'LIVE' } });
+    expect(setLiveblogState.userErrors).toEqual([]);
+    let { cursor } = await read({});
+    const told = async () => {
+      const feed = await read({ since: cursor });
+      cursor = feed.cursor;
+      return feed.changes.map((change) => [change.kind, change.id]);
+    };
+
+    const { addLiveblogEntry } = await desk.contributor.request(AddLiveblogEntryDocument, { input: { articleId: article.id, bodyMarkdown: 'Polls have closed.' } });
+    expect(addLiveblogEntry.userErrors).toEqual([]);
+    expect(await told()).toEqual([['UPSERT', article.id]]);
+    const entry = addLiveblogEntry.entry!;
+    const { updateLiveblogEntry } = await desk.contributor.request(UpdateLiveblogEntryDocument, { input: { id: entry.id, expectedRevision: entry.revision, bodyMarkdown: 'Polls have now closed.' } });
+    expect(updateLiveblogEntry.userErrors).toEqual([]);
+    expect(await told()).toEqual([['UPSERT', article.id]]);
+    // A stale correction changes nothing, and the feed says nothing.
+    const stale = await desk.contributor.request(UpdateLiveblogEntryDocument, { input: { id: entry.id, expectedRevision: entry.revision, bodyMarkdown: 'Polls closed.' } });
+    expect(stale.updateLiveblogEntry.userErrors.map((error) => error.code)).toEqual(['CONFLICT']);
+    expect(await told()).toEqual([]);
+    const { removeLiveblogEntry } = await desk.contributor.request(RemoveLiveblogEntryDocument, { id: entry.id, expectedRevision: updateLiveblogEntry.entry!.revision });
+    expect(removeLiveblogEntry.userErrors).toEqual([]);
+    expect(await told()).toEqual([['UPSERT', article.id]]);
   });
 
   it('tells an app whose cursor is older than the feed keeps to start again', async () => {

@@ -11,6 +11,7 @@ import type { RequestContext, WriteResult } from '../../request';
 import type { Article } from '../article/article.entity';
 import type { ArticleEditor } from '../article/article-editor.service';
 import { LIMITS } from '../article/article.limits';
+import { recordChanges } from '../changes/changes.log';
 import type { ArticleService } from '../article/article.service';
 import { Author } from '../author/author.entity';
 import { markdownInputToBlocks } from '../body/body.markdown';
@@ -129,6 +130,7 @@ export class LiveblogService {
         pinned: input.pinned ?? false,
       });
       await tx.flush();
+      await tellApps(tx, article);
       return {
         value: entry.id,
         subject: { type: 'LiveblogEntry', id: entry.id },
@@ -164,6 +166,7 @@ export class LiveblogService {
         changes.push('pinned');
       }
       await flushEntry(tx, ['input', 'expectedRevision'], input.expectedRevision);
+      if (changes.length) await tellApps(tx, entry.article);
       return {
         value: entry.id,
         subject: { type: 'LiveblogEntry', id: entry.id },
@@ -195,6 +198,7 @@ export class LiveblogService {
       };
       tx.remove(entry);
       await flushEntry(tx, ['expectedRevision'], expectedRevision);
+      await tellApps(tx, entry.article);
       return {
         value: removed,
         subject: { type: 'LiveblogEntry', id: removed.id },
@@ -239,6 +243,14 @@ function readBody(markdown: string | null | undefined, problems: Problems) {
 
 async function expectAuthor(tx: EntityManager, id: number | null, field: string[]): Promise<void> {
   if (id !== null && !(await tx.count(Author, { id }))) throw new Refusal([notFound(field, 'No author has this ID.')]);
+}
+
+/**
+ * An entry posted, corrected or removed changes its liveblog's page: apps that sync (changes) hear of
+ * the article, as of any save, in the same transaction.
+ */
+async function tellApps(tx: EntityManager, article: Article): Promise<void> {
+  await recordChanges(tx, [{ articleId: article.id, sectionId: article.section.id }]);
 }
 
 async function unpinAll(tx: EntityManager, article: Article): Promise<void> {
