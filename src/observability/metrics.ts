@@ -59,6 +59,7 @@ export class Metrics {
     registers: [this.registry],
   });
   readonly liveConnections = new Gauge({ name: 'masthead_live_connections', help: 'Open subscription WebSockets.', registers: [this.registry] });
+  readonly liveSubscriptions = new Gauge({ name: 'masthead_live_subscriptions', help: 'Subscriptions running on those sockets.', registers: [this.registry] });
   readonly liveClosed = new Counter({
     name: 'masthead_live_closed_total',
     help: 'Subscription WebSockets the server closed, by why: "connections" (over the per-client limit), "slow" (too far behind), "heartbeat" (a ping unanswered), "token" (a wrong token), "failed-auth" (a token from an address that sent too many wrong ones).',

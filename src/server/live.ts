@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
-import { getOperationAST, GraphQLError, parse, validate, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { getOperationAST, GraphQLError, parse, subscribe, validate, type ExecutionArgs, type ExecutionResult, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -99,6 +99,12 @@ export function attachLiveServer(options: LiveServerOptions): { close(): Promise
   const disposable = useServer<Record<string, unknown> | undefined, Partial<Extra>>(
     {
       schema: options.schema,
+      // graphql-js's subscribe, each running subscription counted from its start to its end (the
+      // client's complete, the socket's close, or the server's).
+      subscribe: async (args: ExecutionArgs) => {
+        const result = await subscribe(args);
+        return Symbol.asyncIterator in result ? counted(result, options.metrics) : result;
+      },
       onConnect: async (ctx) => {
         const extra = ctx.extra as Extra;
         const authorization = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
@@ -225,4 +231,40 @@ function heartbeat(socket: WebSocket, ms: number, dropped: () => void): void {
     clearInterval(interval);
     if (waiting) clearTimeout(waiting);
   });
+}
+
+/**
+ * The subscription's events as they come, counted in masthead_live_subscriptions from now until it
+ * ends: its last event, an error, or a return() (the client's complete, the socket's close), which
+ * reaches the subscription itself at once, so it stops listening even before its first event.
+ */
+function counted<T>(events: AsyncGenerator<T>, metrics: Metrics): AsyncGenerator<T> {
+  metrics.liveSubscriptions.inc();
+  let running = true;
+  const end = () => {
+    if (running) metrics.liveSubscriptions.dec();
+    running = false;
+  };
+  const counting: AsyncGenerator<T> = {
+    next: async (...args) => {
+      try {
+        const step = await events.next(...args);
+        if (step.done) end();
+        return step;
+      } catch (error) {
+        end();
+        throw error;
+      }
+    },
+    return: async (value) => {
+      end();
+      return events.return(value);
+    },
+    throw: async (error) => {
+      end();
+      return events.throw(error);
+    },
+    [Symbol.asyncIterator]: () => counting,
+  };
+  return counting;
 }

@@ -178,4 +178,28 @@ describe('subscriptions over graphql-ws', () => {
       await small.close();
     }
   });
+
+  it('count running subscriptions in /metrics, from their start to a complete or the socket closing', async () => {
+    const other = await startTestApp({});
+    const metric = async () => Number(/^masthead_live_subscriptions (\d+)$/m.exec(await (await fetch(`${other.app.url}/metrics`)).text())?.[1]);
+    // Subscriptions start and end a moment after the client's message: the count is asked until it settles.
+    const settlesAt = async (count: number) => {
+      for (let tries = 0; tries < 40 && (await metric()) !== count; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+      return metric();
+    };
+    const client = liveClient(other.url);
+    try {
+      expect(await metric()).toBe(0);
+      const world = follow(client, FollowSectionDocument, { sectionPath: 'world' });
+      follow(client, FollowSectionDocument, { sectionPath: 'business' });
+      expect(await settlesAt(2)).toBe(2);
+      world.stop();
+      expect(await settlesAt(1)).toBe(1);
+      await client.dispose();
+      expect(await settlesAt(0)).toBe(0);
+    } finally {
+      await client.dispose();
+      await other.close();
+    }
+  });
 });
