@@ -8,6 +8,7 @@ import type { DatabaseConfig } from '../src/config/config';
 import type { Orm } from '../src/database/orm';
 import { escapeHtml } from '../src/modules/body/body.sanitize';
 import type { StoredBlock } from '../src/modules/body/body.blocks';
+import { quoteSearchText } from '../src/modules/quote/quote.entity';
 import { tagNameKey } from '../src/modules/tag/tag.names';
 
 /** mulberry32: small, fast and good enough to spread content around. */
@@ -135,7 +136,7 @@ export async function loadCorpus(orm: Orm, dialect: DatabaseConfig['kind'], size
       await insert('article', articles.splice(0));
       await insert('article_author', credits.splice(0));
       await insert('article_tag', tagging.splice(0));
-      await insert('quote', quotes.splice(0));
+      await insert('quote', quotes.splice(0).map((quote) => ({ ...quote, search_text: quoteSearchText(quote.text as string, quote.speaker_name as string) })));
       await insert('related_link', links.splice(0));
     };
     let quoteId = 0;

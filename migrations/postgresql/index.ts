@@ -19,6 +19,7 @@ import { Migration20261206015939_change_feed } from './Migration20261206015939_c
 import { Migration20261206160000_tag_version } from './Migration20261206160000_tag_version';
 import { Migration20261206161058_tag_name_key } from './Migration20261206161058_tag_name_key';
 import { Migration20261206162150_article_tag_dismissal } from './Migration20261206162150_article_tag_dismissal';
+import { Migration20261206171220_quote_search_text } from './Migration20261206171220_quote_search_text';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261127034714_initial', class: Migration20261127034714_initial },
@@ -41,4 +42,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206160000_tag_version', class: Migration20261206160000_tag_version },
   { name: 'Migration20261206161058_tag_name_key', class: Migration20261206161058_tag_name_key },
   { name: 'Migration20261206162150_article_tag_dismissal', class: Migration20261206162150_article_tag_dismissal },
+  { name: 'Migration20261206171220_quote_search_text', class: Migration20261206171220_quote_search_text },
 ];

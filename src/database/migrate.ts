@@ -1,5 +1,6 @@
 // The fill below loads the modules, whose GraphQL types need decorator metadata; a CLI may start here.
 import 'reflect-metadata';
+import { refoldQuoteSearch } from '../modules/quote/quote.keys';
 import { refreshAllSimilar } from '../modules/related/related.similar';
 import { reindexAll } from '../modules/search/search.index';
 import { refoldTagKeys } from '../modules/tag/tag.keys';
@@ -20,6 +21,7 @@ export async function migrateToLatest(orm: Orm): Promise<string[]> {
   if (filled.size) {
     await inTransaction(orm.em.fork(), async (tx) => {
       if (filled.has('tag-keys')) await refoldTagKeys(tx);
+      if (filled.has('quote-search')) await refoldQuoteSearch(tx);
       if (filled.has('search')) await reindexAll(tx);
       if (filled.has('similar')) await refreshAllSimilar(tx);
     });

@@ -13,8 +13,8 @@ export function migrationsFolder(kind: DatabaseConfig['kind']): string {
   return `migrations/${kind}`;
 }
 
-/** What code derives from stored data: the search index, the SIMILAR lists and tags' name keys. */
-export type DerivedTable = 'search' | 'similar' | 'tag-keys';
+/** What code derives from stored data: the search index, the SIMILAR lists, tags' name keys and quotes' search text. */
+export type DerivedTable = 'search' | 'similar' | 'tag-keys' | 'quote-search';
 
 /**
  * The migrations that create a derived table or column, empty: when one of them is applied,
@@ -26,4 +26,5 @@ export const FILLED_AFTER: Readonly<Record<string, DerivedTable>> = {
   Migration20261127060000_search: 'search',
   Migration20261127073000_similar: 'similar',
   Migration20261206161058_tag_name_key: 'tag-keys',
+  Migration20261206171220_quote_search_text: 'quote-search',
 };

@@ -10,6 +10,7 @@ import {
   DeskRemoveQuoteDocument,
   DeskUpdateArticleDocument,
   ImportAnalysedDocument,
+  QuoteSearchDocument,
   ReanalyzeArticleDocument,
   SpeakerQuotesDocument,
   TagAliasesDocument,
@@ -221,6 +222,18 @@ describe('reanalyzeArticle reads an edited draft again, keeping what editors did
 });
 
 describe('finding quotes and tags by what people type', () => {
+  it('finds quotes whichever apostrophe is typed, and letters beyond ASCII in any case, on both databases', async () => {
+    const copy = 'The parish council met on Friday to discuss the spire.\n"We won’t let the Église Saint-Étienne fall," said Zoë Lefèvre, the council’s chair.';
+    const imported = (await importCopy(copy, { headline: 'Spire to be saved' })).article!;
+    const text = 'We won’t let the Église Saint-Étienne fall';
+    expect(imported.quotes.map((quote) => quote.text)).toEqual([text]);
+    const found = async (query: string) => (await desk.contributor.request(QuoteSearchDocument, { filter: { query, article: imported.id } })).quotes.nodes.map((quote) => quote.text);
+    expect(await found("won't")).toEqual([text]);
+    expect(await found('WON’T ÉGLISE')).toEqual([text]);
+    expect(await found('saint-étienne')).toEqual([text]);
+    expect(await found('wont')).toEqual([]);
+  });
+
   it("finds a speaker's quotes by their name, and a tag by its alias", async () => {
     const { quotes } = await desk.contributor.request(SpeakerQuotesDocument, { slug: 'korean-central-news-agency', query: 'Kim Jong Un' });
     expect(quotes.nodes.length).toBeGreaterThan(0);

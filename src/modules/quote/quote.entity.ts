@@ -2,6 +2,7 @@ import { Entity, Index, ManyToOne, OptionalProps, PrimaryKey, Property } from '@
 import { Article } from '../article/article.entity';
 import { ArticleStatus } from '../article/article.enums';
 import { LIMITS } from '../article/article.limits';
+import { foldForLookup } from '../search/search.fold';
 import { Tag } from '../tag/tag.entity';
 import { QuoteOrigin } from './quote.enums';
 
@@ -16,7 +17,7 @@ import { QuoteOrigin } from './quote.enums';
   expression: 'create index "quote_speaker_feed_index" on "quote" ("speaker_id", "article_status", "article_published_at" desc, "article_id" desc, "position")',
 })
 export class Quote {
-  [OptionalProps]?: 'createdAt' | 'origin';
+  [OptionalProps]?: 'createdAt' | 'origin' | 'searchText';
 
   @PrimaryKey({ type: 'integer' })
   id!: number;
@@ -38,6 +39,10 @@ export class Quote {
   /** As the copy credits the speaker; empty when it does not say who spoke. */
   @Property({ type: 'string', length: LIMITS.speakerName })
   speakerName!: string;
+
+  /** The words and the credit as quote search compares them (quoteSearchText), kept with every save. */
+  @Property({ type: 'text', default: '', onCreate: (quote: Quote) => quoteSearchText(quote.text, quote.speakerName), onUpdate: (quote: Quote) => quoteSearchText(quote.text, quote.speakerName) })
+  searchText!: string;
 
   @ManyToOne({ entity: () => Tag, nullable: true })
   speaker?: Tag | null;
@@ -63,6 +68,11 @@ export class Quote {
 
   @Property({ type: 'datetime', nullable: true })
   articlePublishedAt?: Date | null;
+}
+
+/** What quote search looks for words in: the quote and who is credited with it, folded (foldForLookup). */
+export function quoteSearchText(text: string, speakerName: string): string {
+  return foldForLookup(`${text} ${speakerName}`);
 }
 
 /** The words of a quote the analysis found and an editor removed: reanalysis does not bring them back. */

@@ -9,6 +9,7 @@ import { ConnectionResult } from '../../pagination/connection.type';
 import { compare, orderBy, whereAfter, type SortColumn, type SortKey } from '../../pagination/keyset';
 import { pageRequest, toPage, totalCountOf, type PageRequest } from '../../pagination/page';
 import { containsPattern, toDate } from '../../database/reader';
+import { foldForLookup } from '../search/search.fold';
 import type { RequestContext, WriteResult } from '../../request';
 import { checkQueryLength } from '../search/search.query';
 import { paragraphIndex, type ArticleEditor } from '../article/article-editor.service';
@@ -113,7 +114,7 @@ export class QuoteService {
       else if (articleId !== undefined) query.where('q.article_id', articleId);
       // Every word must appear in the words or the speaker's credit, in any order: "pride Pyongyang"
       // finds "…a pride of Pyongyang…", and "Kim Jong Un" finds what he said.
-      for (const word of words) query.whereRaw("lower(q.text || ' ' || q.speaker_name) like ? escape '\\'", [containsPattern(word)]);
+      for (const word of words) query.whereRaw("q.search_text like ? escape '\\'", [containsPattern(word)]);
       return query;
     };
     // The newsroom's list holds drafts' quotes too.
@@ -364,10 +365,9 @@ async function expectTag(tx: EntityManager, id: number | null, field: string[]):
   if (id !== null && !(await tx.count(Tag, { id }))) throw new Refusal([notFound(field, 'No tag has this ID.')]);
 }
 
-/** The words of a quote search, lowercased, without the punctuation around them; at most 12 count. */
+/** The words of a quote search, folded as quote.search_text is (foldForLookup), without the punctuation around them; at most 12 count. */
 function quoteWords(query: string | null | undefined): string[] {
-  return (query ?? '')
-    .toLowerCase()
+  return foldForLookup(query ?? '')
     .split(/\s+/)
     .map((word) => word.replace(/^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu, ''))
     .filter(Boolean)

@@ -1,3 +1,5 @@
+import { foldForLookup } from '../search/search.fold';
+
 /** The most aliases one tag takes: short forms and other spellings, not a thesaurus. */
 export const MAX_ALIASES = 20;
 
@@ -9,15 +11,10 @@ export function cleanAlias(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
 }
 
-/** Apostrophes as copy and keyboards write them (curly, modifier letter, full width): one in a key. */
-const APOSTROPHES = /[\u2018\u2019\u02bc\uff07]/g;
-
 /**
- * What a tag's name or alias is compared by: composed (NFC), trimmed, spaces collapsed, apostrophes
- * made straight (Workers’ Party is Workers' Party), lowercased by JavaScript's full Unicode rules.
- * Both databases compare the same stored keys (tag.name_key, tag_alias.normalized): SQL's lower()
- * folds ASCII letters only on SQLite.
+ * What a tag's name or alias is compared by: trimmed, spaces collapsed, and folded as every lookup
+ * is (foldForLookup: Workers’ Party is workers' party), stored as tag.name_key and tag_alias.normalized.
  */
 export function tagNameKey(text: string): string {
-  return cleanAlias(text.normalize('NFC')).replace(APOSTROPHES, "'").toLowerCase();
+  return foldForLookup(cleanAlias(text.normalize('NFC')));
 }
