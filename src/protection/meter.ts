@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { deadlineExceeded, serviceUnavailable } from '../errors/errors';
 import type { DatabaseHealth } from '../database/health';
 import type { Payer, RateState } from './rate-limit';
@@ -32,6 +33,9 @@ export class RequestMeter {
   /** Starts the deadline and the watch on the database, for a request that will run. */
   begin(deadlineMs: number, health: DatabaseHealth): Promise<Error> {
     const controller = (this.controller = new AbortController());
+    // Each PostgreSQL statement in flight listens, to cut its connection (SqlReader), and removes its
+    // listener when answered: a big query's wave holds more than Node's warning threshold of ten.
+    setMaxListeners(0, controller.signal);
     this.health = health;
     this.stop = new Promise<Error>((resolve) => controller.signal.addEventListener('abort', () => resolve(controller.signal.reason as Error), { once: true }));
     this.timer = setTimeout(() => this.interrupt(deadlineExceeded(deadlineMs)), deadlineMs);
