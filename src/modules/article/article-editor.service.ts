@@ -657,9 +657,10 @@ function fieldName(key: string): string {
  * a tag given (back) is not. Reanalysis only adds, so its own saves dismiss nothing.
  */
 async function rememberTagChoices(tx: EntityManager, article: Article, before: number[], after: number[]): Promise<void> {
+  const had = new Set(before);
   const kept = new Set(after);
   const removed = before.filter((tagId) => !kept.has(tagId));
-  const given = after.filter((tagId) => !before.includes(tagId));
+  const given = after.filter((tagId) => !had.has(tagId));
   if (!removed.length && !given.length) return;
   await tx.nativeDelete(ArticleTagDismissal, { article, tag: { $in: [...removed, ...given] } });
   for (const tagId of removed) tx.create(ArticleTagDismissal, { article, tag: tx.getReference(Tag, tagId) });

@@ -1,5 +1,5 @@
-import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { dialectOf, SqlReader } from '../../database/reader';
+import type { EntityManager } from '@mikro-orm/knex';
+import { dialectOf, SqlReader, writeBound } from '../../database/reader';
 import { tagNameKey } from './tag.names';
 
 /**
@@ -11,12 +11,11 @@ import { tagNameKey } from './tag.names';
 export async function refoldTagKeys(em: EntityManager): Promise<void> {
   const reader = new SqlReader(em, dialectOf(em));
   const knex = em.getKnex();
-  const run = (query: Knex.QueryBuilder) => em.getConnection().execute(query, [], 'run', em.getTransactionContext());
 
   const tags = await reader.all<{ id: number; name: string; nameKey: string }>(knex('tag').select('id', 'name', 'name_key as nameKey').orderBy('id'));
   for (const tag of tags) {
     const key = tagNameKey(tag.name);
-    if (key !== tag.nameKey) await run(knex('tag').update({ name_key: key }).where('id', tag.id));
+    if (key !== tag.nameKey) await writeBound(em, knex('tag').update({ name_key: key }).where('id', tag.id));
   }
 
   const aliases = await reader.all<{ id: number; alias: string; normalized: string }>(knex('tag_alias').select('id', 'alias', 'normalized').orderBy(['tag_id', 'position', 'id']));
@@ -32,6 +31,6 @@ export async function refoldTagKeys(em: EntityManager): Promise<void> {
     }
   }
   // Gone first: a kept alias may take the key one of them holds now.
-  for (let start = 0; start < twice.length; start += 500) await run(knex('tag_alias').delete().whereIn('id', twice.slice(start, start + 500)));
-  for (const { id, key } of refolded) await run(knex('tag_alias').update({ normalized: key }).where('id', id));
+  for (let start = 0; start < twice.length; start += 500) await writeBound(em, knex('tag_alias').delete().whereIn('id', twice.slice(start, start + 500)));
+  for (const { id, key } of refolded) await writeBound(em, knex('tag_alias').update({ normalized: key }).where('id', id));
 }

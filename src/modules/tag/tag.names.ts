@@ -16,5 +16,5 @@ export function cleanAlias(text: string): string {
  * is (foldForLookup: Workers’ Party is workers' party), stored as tag.name_key and tag_alias.normalized.
  */
 export function tagNameKey(text: string): string {
-  return foldForLookup(cleanAlias(text.normalize('NFC')));
+  return foldForLookup(cleanAlias(text));
 }
