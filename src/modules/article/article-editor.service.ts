@@ -444,8 +444,7 @@ export class ArticleEditor {
     const before = await this.snapshot(tx, article);
     if (changes.tagIds) await rememberTagChoices(tx, article, before.tagIds, changes.tagIds);
     const oldUri = await this.uriOf(tx, article);
-    // A move is also a change in the section it leaves, for apps that follow that one (changes).
-    if (changes.sectionId !== undefined && changes.sectionId !== before.sectionId) await recordChanges(tx, [{ articleId: article.id, sectionId: before.sectionId }]);
+    const movedFrom = changes.sectionId !== undefined && changes.sectionId !== before.sectionId ? before.sectionId : undefined;
     ARTICLE_FIELDS.assign(article, changes);
     if (changes.slug !== undefined) article.slug = changes.slug;
     if (changes.sectionId !== undefined) article.section = tx.getReference(Section, changes.sectionId);
@@ -458,14 +457,14 @@ export class ArticleEditor {
     await this.leaveOldPath(tx, article, oldUri);
     const after = snapshotFields(article, changes, before);
     const changed = (Object.keys(after) as (keyof ArticleSnapshot)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
-    return this.commit(tx, viewer, action, article, [...changed.map(fieldName), ...also]);
+    return this.commit(tx, viewer, action, article, [...changed.map(fieldName), ...also], movedFrom);
   }
 
   /**
    * Bumps the version through MikroORM's optimistic lock (`update … where id = ? and version = ?`), so
    * of two saves from the same version only one can win, then keeps the revision.
    */
-  private async commit(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: string[]): Promise<Written<number>> {
+  private async commit(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: string[], movedFrom?: number): Promise<Written<number>> {
     article.updatedAt = new Date();
     // A new slug makes the flush an update of a unique column, which holds the row against the
     // foreign-key checks of other saves' SIMILAR rows naming this article until the commit: such a
@@ -482,11 +481,14 @@ export class ArticleEditor {
     }
     // In the same transaction, so the very next search sees the save (or no longer finds a draft).
     await reindexArticle(tx, article.id);
-    // Apps that sync (changes) learn of every save, in commit order.
-    await recordChanges(tx, [{ articleId: article.id, sectionId: article.section.id }]);
     // The articles whose SIMILAR lists moved: their cached related coverage goes too. Only a change of
     // what the lists are scored from can move them; a new article always names its section.
     const similarMoved = changes.some((change) => SIMILAR_INPUTS.has(change)) ? await refreshSimilar(tx, article.id) : [];
+    // Apps that sync (changes) learn of every save, in commit order; a move is also a change in the
+    // section it leaves. Last of the locks a save takes: the feed's head row is held to the commit, and
+    // a save holding it while it waited for SIMILAR locks deadlocked with one holding those and
+    // waiting for the head (tests/editorial/concurrent-writes.test.ts, about one run in five).
+    await recordChanges(tx, [...(movedFrom === undefined ? [] : [{ articleId: article.id, sectionId: movedFrom }]), { articleId: article.id, sectionId: article.section.id }]);
     tx.create(ArticleRevision, {
       article,
       version: article.version,
