@@ -58,6 +58,11 @@ export class Metrics {
     labelNames: ['by'] as const,
     registers: [this.registry],
   });
+  readonly knownDocuments = new Counter({
+    name: 'masthead_known_document_answers_total',
+    help: 'Queries of a document Apollo had already admitted, answered by its plan without Apollo\'s request pipeline (also counted as "plan" executions).',
+    registers: [this.registry],
+  });
   readonly liveConnections = new Gauge({ name: 'masthead_live_connections', help: 'Open subscription WebSockets.', registers: [this.registry] });
   readonly liveSubscriptions = new Gauge({ name: 'masthead_live_subscriptions', help: 'Subscriptions running on those sockets.', registers: [this.registry] });
   readonly liveClosed = new Counter({

@@ -16,6 +16,10 @@ export class RequestMeter {
   rate: RateState | null = null;
   cache: 'HIT' | 'MISS' | 'BYPASS' | null = null;
   statements = 0;
+  /** The operation's admission (Admission), once asked for. */
+  admission: Promise<void> | null = null;
+  /** A known document's plan answered with errors: graphql-js answers instead (KnownDocuments). */
+  planFailed = false;
   readonly codes: string[] = [];
   private controller: AbortController | null = null;
   private timer: NodeJS.Timeout | null = null;

@@ -22,6 +22,8 @@ import { createHttpHandler } from './http';
 import { attachLiveServer } from './live';
 import { MemoryEventBus, RedisEventBus, type EventBus, type LiveEvent } from '../events/live-events';
 import { protectionPlugin } from './protection-plugin';
+import { KnownDocuments } from './known-documents';
+import { Admission } from '../protection/admission';
 import type { EntityManager } from '@mikro-orm/knex';
 import pino, { type Logger } from 'pino';
 import type { Viewer } from '../auth/viewer';
@@ -102,6 +104,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     throw error;
   }
   const limiter = new QueryLimiter(schema, protection.limits);
+  const admission = new Admission(limiter, budgets);
+  const known = options.execution === 'graphql-js' ? null : new KnownDocuments(schema);
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: protection.introspection,
@@ -114,8 +118,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       cacheFactsPlugin(),
-      protectionPlugin({ limiter, budgets, metrics, logger }),
-      ...(options.execution === 'graphql-js' ? [] : [compiledExecutionPlugin(schema, metrics)]),
+      protectionPlugin({ admission, limiter, metrics, logger }),
+      ...(known ? [compiledExecutionPlugin(known, metrics)] : []),
     ],
   });
   const scheduleReader = () => new SqlReader(orm.em.fork(), config.database.kind, compiledQueries);
@@ -197,6 +201,8 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     metrics,
     logger,
     budgets,
+    known,
+    admission,
     load,
     health,
     clientAddress,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type HTTPGraphQLResponse } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import type { ResponseCache } from '../cache/response-cache';
@@ -10,10 +10,12 @@ import type { Context } from '../context';
 import type { DatabaseHealth } from '../database/health';
 import { overloaded, rateLimitedAnswer } from '../errors/errors';
 import type { Metrics } from '../observability/metrics';
+import type { Admission } from '../protection/admission';
 import { RequestMeter } from '../protection/meter';
 import type { LoadMonitor } from '../protection/overload';
 import { payerOf, rateLimitHeaders, type Budgets, type Charge } from '../protection/rate-limit';
 import { sendGraphiQL, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
+import type { KnownDocuments, KnownRequest } from './known-documents';
 import { entityTag, passesCsrfPrevention, requestCacheKey, sendCacheable } from './response-caching';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -30,6 +32,9 @@ export interface HttpHandlerOptions {
   /** When the next scheduled piece goes public: no answer may be kept past it. */
   horizon: ScheduleHorizon;
   budgets: Budgets;
+  /** Query documents Apollo has admitted, whose later requests skip its pipeline; null: every request goes through Apollo. */
+  known: KnownDocuments | null;
+  admission: Admission;
   load: LoadMonitor;
   health: DatabaseHealth;
   clientAddress: (req: IncomingMessage) => string;
@@ -285,25 +290,59 @@ export function createHttpHandler(options: HttpHandlerOptions) {
       meter.rate = charge.state;
     }
 
-    const headers = new HeaderMap();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-    }
     const ticket = key !== null ? await options.cache!.begin() : undefined;
     let context: Context | undefined;
     const stopped = meter.begin(options.deadlineMs, options.health);
-    const execution = options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method, headers, search, body: parsedBody() },
-      context: async () => (context = await options.context(req, meter)),
-    });
-    const outcome = await Promise.race([execution, stopped]);
-    if (outcome instanceof Error) {
-      // The request goes on only until its next SQL statement, which refuses; its answer is dropped.
-      execution.catch(() => undefined);
-      if ((outcome as GraphQLError).extensions?.code === 'DEADLINE_EXCEEDED') metrics.deadlines.inc();
-      throw outcome;
+    const known = options.known && method === 'POST' ? options.known.request(parsedBody(), req.headers) : null;
+    /** The request's outcome, unless it is stopped first (its deadline, or the database gone). */
+    const untilStopped = async <T>(work: Promise<T>): Promise<T> => {
+      const outcome = await Promise.race([work, stopped]);
+      if (outcome instanceof Error) {
+        // The request goes on only until its next SQL statement, which refuses; its answer is dropped.
+        work.catch(() => undefined);
+        if ((outcome as GraphQLError).extensions?.code === 'DEADLINE_EXCEEDED') metrics.deadlines.inc();
+        throw outcome;
+      }
+      return outcome as T;
+    };
+    /**
+     * A known document's answer, by its plan without Apollo's pipeline: null when Apollo must answer
+     * (a context or an admission that failed, whose errors Apollo words, or an answer with errors,
+     * which graphql-js gives), as it would have without the document known.
+     */
+    const answerKnown = async ({ known, variables, contentType }: KnownRequest): Promise<HTTPGraphQLResponse | null> => {
+      try {
+        context = await options.context(req, meter);
+        await options.admission.admit(meter, known.document, known.operation, variables);
+      } catch {
+        return null;
+      }
+      context.cache.operation = 'query';
+      const answer = await untilStopped(Promise.resolve(known.plan.query(undefined, context, variables)));
+      if (answer.errors?.length || !answer.data) {
+        meter.planFailed = true;
+        return null;
+      }
+      metrics.queryExecutions.inc({ by: 'plan' });
+      metrics.knownDocuments.inc();
+      // As Apollo writes a single result (runHttpQuery's prettyJSONStringify).
+      return { status: 200, headers: new HeaderMap([['content-type', contentType]]), body: { kind: 'complete', string: `${JSON.stringify({ data: answer.data })}\n` } };
+    };
+    let result = known ? await answerKnown(known) : null;
+    if (!result) {
+      const headers = new HeaderMap();
+      for (const [name, value] of Object.entries(req.headers)) {
+        if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const execution = options.apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method, headers, search, body: parsedBody() },
+        context: async () => (context = await options.context(req, meter)),
+      });
+      result = await untilStopped(execution);
+      // The content type Apollo chose for this `accept`, which a known document's answer then gives.
+      const contentType = result.headers.get('content-type');
+      if (contentType && (result.status ?? 200) === 200 && result.body.kind === 'complete' && context?.cache.operation === 'query') options.known?.learnContentType(accept, contentType);
     }
-    const result = outcome;
     let status = result.status ?? 200;
     if (status === 401) await budgets.failedAuthentication(meter.address);
     if (anonymous && status === 200 && result.body.kind === 'complete' && context?.cache.operation === 'query' && !context.cache.failed) {

@@ -2,47 +2,32 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { Context } from '../context';
-import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES, unstorableText, wrongTransport } from '../errors/errors';
+import { isPublicError, queryLimitExceeded, QUERY_LIMIT_CODES } from '../errors/errors';
 import type { Metrics } from '../observability/metrics';
 import { countTokens, isTokenLimitError, type QueryLimiter } from '../protection/limits';
-import { refusalError, type Budgets } from '../protection/rate-limit';
-import { StorableText } from '../protection/text';
+import type { Admission } from '../protection/admission';
 
 export interface ProtectionPluginOptions {
+  admission: Admission;
   limiter: QueryLimiter;
-  budgets: Budgets;
   metrics: Metrics;
   logger: Logger;
 }
 
 /**
- * Apollo's part of the protection. Once the operation is known and before anything runs, its shape
- * and cost are measured against the limits and the cost is charged to the client's budget (less the
- * point the HTTP layer charged on arrival); a query
- * over a limit or a client out of points gets its error (400 or 429) and nothing else happens. On
+ * Apollo's part of the protection. Once the operation is known and before anything runs, it is
+ * admitted (Admission: limits, then the client's budget); a query over a limit or a client out of
+ * points gets its error (400 or 429) and nothing else happens. On
  * the way out, every error carries the request id, unexpected ones are logged with it (their text
  * never leaves the process: formatError), and the parser's token refusal is told like the others.
  */
-export function protectionPlugin({ limiter, budgets, metrics, logger }: ProtectionPluginOptions): ApolloServerPlugin<Context> {
-  const text = new StorableText();
+export function protectionPlugin({ admission, limiter, metrics, logger }: ProtectionPluginOptions): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ contextValue, document, operation, request }) {
-          const meter = contextValue.meter;
           // Apollo has refused a request that names no operation of its document before this hook.
-          if (!operation) return;
-          meter.operation = operation.name?.value ?? null;
-          if (operation.operation === 'subscription') throw wrongTransport('Subscriptions run over the WebSocket at /graphql (the graphql-transport-ws protocol), not over HTTP.');
-          if (text.refuses(document, request.variables)) throw unstorableText();
-          const measure = limiter.check(document, operation, request.variables);
-          meter.cost = measure.cost;
-          // The HTTP layer charged the first point.
-          if (budgets.enabled && measure.cost > 1) {
-            const charge = (await budgets.charge(meter.payer, measure.cost - 1))!;
-            if (charge.refused) throw refusalError(charge);
-            meter.rate = charge.state;
-          }
+          if (operation) await admission.admit(contextValue.meter, document, operation, request.variables);
         },
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {

@@ -87,6 +87,7 @@ const CASES: Record<string, (found: Found) => Variables[]> = {
 
 interface Answer {
   status: number;
+  contentType: string | null;
   body: string;
 }
 
@@ -97,12 +98,12 @@ describe('compiled plans answer what graphql-js answers', () => {
   let editorToken: string;
   let found: Found;
 
-  const ask = async (t: TestApp, document: string, variables: Variables, token?: string): Promise<Answer> => {
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const ask = async (t: TestApp, document: string, variables: Variables, token?: string, extra: Record<string, string> = {}): Promise<Answer> => {
+    const headers: Record<string, string> = { 'content-type': 'application/json', ...extra };
     if (token) headers.authorization = `Bearer ${token}`;
     const res = await fetch(t.url, { method: 'POST', headers, body: JSON.stringify({ query: document, variables }) });
     // Each answer's errors carry its own request id; everything else must match to the byte.
-    return { status: res.status, body: (await res.text()).replace(/"requestId":"[^"]*"/g, '"requestId":"…"') };
+    return { status: res.status, contentType: res.headers.get('content-type'), body: (await res.text()).replace(/"requestId":"[^"]*"/g, '"requestId":"…"') };
   };
   const both = async (operation: OperationDocument, variables: Variables, token?: string) => ({
     compiled: await ask(compiled, operation.document, variables, token),
@@ -148,18 +149,50 @@ describe('compiled plans answer what graphql-js answers', () => {
     return Number(new RegExp(`^masthead_query_executions_total\\{by="${by}"\\} (\\d+)`, 'm').exec(text)?.[1] ?? 0);
   };
 
+  /** Answers of known documents past Apollo's pipeline, so far (src/server/known-documents.ts). */
+  const knownAnswers = async (t: TestApp): Promise<number> => {
+    const text = await (await fetch(`${t.app.url}/metrics`)).text();
+    return Number(/^masthead_known_document_answers_total (\d+)/m.exec(text)?.[1] ?? 0);
+  };
+
+  it('answers a known document past Apollo only as Apollo would: its content type for each accept, and Apollo for anything else', async () => {
+    const page = queries.get('ArticlePage')!.document;
+    const variables = CASES.ArticlePage(found)[0];
+    const graphqlResponse = { accept: 'application/graphql-response+json' };
+    // A new accept goes through Apollo, which chooses the content type; the next is answered past it, alike.
+    const before = await knownAnswers(compiled);
+    const first = await ask(compiled, page, variables, undefined, graphqlResponse);
+    const second = await ask(compiled, page, variables, undefined, graphqlResponse);
+    expect(first.contentType).toBe('application/graphql-response+json; charset=utf-8');
+    expect(second).toEqual(first);
+    expect(JSON.parse(second.body).data.route.headline).toBe(SAEPPYOL.headline);
+    expect((await knownAnswers(compiled)) - before).toBe(1);
+    // An accept Apollo refuses is refused every time.
+    for (let i = 0; i < 2; i++) expect((await ask(compiled, page, variables, undefined, { accept: 'text/html' })).status).toBe(406);
+    // A body with more than a query, its operation name and variables, or sent as another content
+    // type, always goes through Apollo: the same answers, none of them past it.
+    const known = await knownAnswers(compiled);
+    const withExtensions = await fetch(compiled.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page, variables, extensions: {} }) });
+    expect((await withExtensions.json()).data.route.headline).toBe(SAEPPYOL.headline);
+    const asText = await fetch(compiled.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: page, variables }) });
+    expect(asText.status).toBe(400);
+    expect(await knownAnswers(compiled)).toBe(known);
+  });
+
   it('answers every query, anonymously and as an editor, byte for byte as graphql-js does', async () => {
     const differences: string[] = [];
     let withData = 0;
     let withErrors = 0;
     let clean = 0;
     const plannedBefore = await executions(compiled, 'plan');
+    const knownBefore = await knownAnswers(compiled);
     for (const [name, operation] of queries) {
       for (const variables of CASES[name](found)) {
         for (const token of [undefined, editorToken]) {
           const answers = await both(operation, variables, token);
-          if (answers.compiled.status !== answers.reference.status || answers.compiled.body !== answers.reference.body) {
-            differences.push(`${name} ${JSON.stringify(variables)} ${token ? 'editor' : 'anonymous'}:\n  compiled  ${answers.compiled.status} ${answers.compiled.body.slice(0, 600)}\n  graphql-js ${answers.reference.status} ${answers.reference.body.slice(0, 600)}`);
+          const { compiled: got, reference: wanted } = answers;
+          if (got.status !== wanted.status || got.contentType !== wanted.contentType || got.body !== wanted.body) {
+            differences.push(`${name} ${JSON.stringify(variables)} ${token ? 'editor' : 'anonymous'}:\n  compiled  ${got.status} ${got.contentType} ${got.body.slice(0, 600)}\n  graphql-js ${wanted.status} ${wanted.contentType} ${wanted.body.slice(0, 600)}`);
           }
           if (/"data":\{"[^"]+":[[{"0-9tf]/.test(answers.reference.body)) withData++;
           if (answers.reference.body.includes('"errors":')) withErrors++;
@@ -172,6 +205,9 @@ describe('compiled plans answer what graphql-js answers', () => {
     // of the reference instance's did.
     expect((await executions(compiled, 'plan')) - plannedBefore).toBe(clean);
     expect(await executions(reference, 'plan')).toBe(0);
+    // Most clean answers were a known document's, past Apollo's pipeline: the same bytes either way.
+    expect((await knownAnswers(compiled)) - knownBefore).toBeGreaterThan(clean / 2);
+    expect(await knownAnswers(reference)).toBe(0);
     // The cases reach both sides of every answer: found content, and refusals.
     expect(withData).toBeGreaterThan(80);
     expect(withErrors).toBeGreaterThan(25);

@@ -1,0 +1,93 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** A query operation Apollo has parsed, validated and resolved, with the plan compiled for it. */
+export interface KnownDocument {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly plan: CompiledQuery;
+}
+
+/** A request a known document answers: its plan, its variables, and the content type Apollo gives that `accept`. */
+export interface KnownRequest {
+  readonly known: KnownDocument;
+  readonly variables: Record<string, unknown>;
+  readonly contentType: string;
+}
+
+/**
+ * Documents kept at most: a client's documents are few (a front end sends the same dozen), and a plan
+ * is some tens of kilobytes of generated code, so a flood of distinct documents costs a bounded amount
+ * of memory and, past it, a compile each time.
+ */
+const MAX_DOCUMENTS = 500;
+/** `accept` headers whose answer's content type is kept: clients send a handful. */
+const MAX_ACCEPTS = 100;
+const BODY_FIELDS = new Set(['query', 'operationName', 'variables']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The query documents Apollo has admitted, each with its compiled plan (graphql-jit), by query text and
+ * operation name. A document's first request goes through Apollo's whole pipeline, which parses and
+ * validates it and compiles its plan (compiledExecutionPlugin). Parsing and validating depend on the
+ * text alone, so a later request with the same text may skip that pipeline: the HTTP layer admits it
+ * (Admission) and runs the plan itself. It does so only for a request Apollo would take as it is: a
+ * POST of `application/json` with a query, an operation name and variables and nothing else, whose
+ * `accept` Apollo has already answered (so its content type is known). Anything else, and any answer
+ * with errors, goes through Apollo (src/server/http.ts).
+ */
+export class KnownDocuments {
+  private readonly documents = new Map<string, KnownDocument>();
+  private readonly contentTypes = new Map<string, string>();
+
+  constructor(private readonly schema: GraphQLSchema) {}
+
+  /** The plan of a query Apollo has resolved: kept, or compiled now; null when graphql-jit cannot compile it. */
+  plan(query: string, operationName: string | null | undefined, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
+    const key = `${operationName ?? ''}\n${query}`;
+    const kept = this.touch(key);
+    if (kept) return kept.plan;
+    const plan = compileQuery(this.schema, document, operationName ?? undefined);
+    if (!isCompiledQuery(plan)) return null;
+    if (this.documents.size >= MAX_DOCUMENTS) this.documents.delete(this.documents.keys().next().value!);
+    this.documents.set(key, { document, operation, plan });
+    return plan;
+  }
+
+  /** Apollo answered a request with this `accept` with this content type. */
+  learnContentType(accept: string, contentType: string): void {
+    if (this.contentTypes.has(accept) || this.contentTypes.size >= MAX_ACCEPTS) return;
+    this.contentTypes.set(accept, contentType);
+  }
+
+  /** The known document a request's parsed body names, when the request may skip Apollo's pipeline. */
+  request(body: unknown, headers: IncomingHttpHeaders): KnownRequest | null {
+    if (!isRecord(body) || typeof body.query !== 'string') return null;
+    const { operationName, variables } = body;
+    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+    if (variables !== undefined && variables !== null && !isRecord(variables)) return null;
+    for (const field in body) if (!BODY_FIELDS.has(field)) return null;
+    // Apollo's CSRF prevention and its choice of content type, as Apollo applied them before.
+    if (headers['content-type']?.split(';')[0].trim().toLowerCase() !== 'application/json') return null;
+    const contentType = this.contentTypes.get(headers.accept ?? '');
+    if (contentType === undefined) return null;
+    // Not moved up the list: a document read often but not passed to Apollo again for 500 others is
+    // dropped and compiled once more, which costs less than reordering on every request.
+    const known = this.documents.get(`${operationName ?? ''}\n${body.query}`);
+    return known ? { known, variables: variables ?? {}, contentType } : null;
+  }
+
+  /** The document kept under `key`, now the most recently used, so the oldest is the one dropped. */
+  private touch(key: string): KnownDocument | undefined {
+    const kept = this.documents.get(key);
+    if (kept) {
+      this.documents.delete(key);
+      this.documents.set(key, kept);
+    }
+    return kept;
+  }
+}
