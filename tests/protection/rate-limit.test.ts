@@ -61,6 +61,33 @@ describe('budgets of points per client', () => {
   });
 });
 
+describe('budgets of a known document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ cache: { enabled: false }, protection: protection({}) });
+  });
+  afterAll(() => t?.close());
+
+  const PAGE = 'query Page($n: Int, $after: String) { articles(first: $n, after: $after) { nodes { id } } }';
+  const page = async (after?: string) => {
+    const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: PAGE, variables: { n: 4, after } }) });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Answer['body'] };
+  };
+  const knownAnswers = async () => Number(/^masthead_known_document_answers_total (\d+)/m.exec(await (await fetch(`${t.app.url}/metrics`)).text())?.[1]);
+
+  it('charges each request its cost once, past Apollo or through it after an answer with errors', async () => {
+    // A page of 4 costs 5 points. The first request goes through Apollo, the second past it.
+    expect(remaining(await page())).toBe(95);
+    expect(remaining(await page())).toBe(90);
+    expect(await knownAnswers()).toBe(1);
+    // A bad cursor: the plan's answer holds an error, so Apollo and graphql-js answer, charging nothing more.
+    const refused = await page('not a cursor');
+    expect(refused.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(remaining(refused)).toBe(85);
+    expect(await knownAnswers()).toBe(1);
+  });
+});
+
 describe('budgets, step by step', () => {
   let t: TestApp;
   beforeAll(async () => {
