@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
@@ -24,7 +25,20 @@ export interface KnownRequest {
 const MAX_DOCUMENTS = 500;
 /** `accept` headers whose answer's content type is kept: clients send a handful. */
 const MAX_ACCEPTS = 100;
+/** Longer query texts are kept by their SHA-256, so 500 documents of a megabyte each are not kept twice. */
+const MAX_KEY_CHARS = 16_384;
 const BODY_FIELDS = new Set(['query', 'operationName', 'variables']);
+
+/** An operation's name as GraphQL spells names: nothing else names an operation Apollo has resolved. */
+const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/**
+ * A document's key: its operation name, then its text, or the text's hash after a NUL when the text
+ * is long. Names hold neither a newline nor a NUL, so no other name and text spell the same key.
+ */
+function documentKey(query: string, operationName: string | null | undefined): string {
+  return query.length <= MAX_KEY_CHARS ? `${operationName ?? ''}\n${query}` : `${operationName ?? ''}\u0000${hash('sha256', query, 'hex')}`;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -48,7 +62,7 @@ export class KnownDocuments {
 
   /** The plan of a query Apollo has resolved: kept, or compiled now; null when graphql-jit cannot compile it. */
   plan(query: string, operationName: string | null | undefined, document: DocumentNode, operation: OperationDefinitionNode): CompiledQuery | null {
-    const key = `${operationName ?? ''}\n${query}`;
+    const key = documentKey(query, operationName);
     const kept = this.touch(key);
     if (kept) return kept.plan;
     const plan = compileQuery(this.schema, document, operationName ?? undefined);
@@ -68,7 +82,7 @@ export class KnownDocuments {
   request(body: unknown, headers: IncomingHttpHeaders): KnownRequest | null {
     if (!isRecord(body) || typeof body.query !== 'string') return null;
     const { operationName, variables } = body;
-    if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return null;
+    if (operationName !== undefined && operationName !== null && !(typeof operationName === 'string' && NAME.test(operationName))) return null;
     if (variables !== undefined && variables !== null && !isRecord(variables)) return null;
     for (const field in body) if (!BODY_FIELDS.has(field)) return null;
     // Apollo's CSRF prevention and its choice of content type, as Apollo applied them before.
@@ -77,7 +91,7 @@ export class KnownDocuments {
     if (contentType === undefined) return null;
     // Not moved up the list: a document read often but not passed to Apollo again for 500 others is
     // dropped and compiled once more, which costs less than reordering on every request.
-    const known = this.documents.get(`${operationName ?? ''}\n${body.query}`);
+    const known = this.documents.get(documentKey(body.query, operationName));
     return known ? { known, variables: variables ?? {}, contentType } : null;
   }
 

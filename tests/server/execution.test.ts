@@ -167,6 +167,12 @@ describe('compiled plans answer what graphql-js answers', () => {
     expect(second).toEqual(first);
     expect(JSON.parse(second.body).data.route.headline).toBe(SAEPPYOL.headline);
     expect((await knownAnswers(compiled)) - before).toBe(1);
+    // A long document is known by its hash, as well.
+    const long = `# ${'padding '.repeat(2_500)}\n${page}`;
+    const [longFirst, longSecond] = [await ask(compiled, long, variables), await ask(compiled, long, variables)];
+    expect(longSecond).toEqual(longFirst);
+    expect(JSON.parse(longSecond.body).data.route.headline).toBe(SAEPPYOL.headline);
+    expect((await knownAnswers(compiled)) - before).toBe(2);
     // An accept Apollo refuses is refused every time.
     for (let i = 0; i < 2; i++) expect((await ask(compiled, page, variables, undefined, { accept: 'text/html' })).status).toBe(406);
     // A body with more than a query, its operation name and variables, or sent as another content
@@ -176,6 +182,18 @@ describe('compiled plans answer what graphql-js answers', () => {
     expect((await withExtensions.json()).data.route.headline).toBe(SAEPPYOL.headline);
     const asText = await fetch(compiled.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: page, variables }) });
     expect(asText.status).toBe(400);
+    // Operation names that name nothing in the document are Apollo's to refuse, as graphql-js words it.
+    for (const operationName of ['', 'ArticlePage\nquery', 'Nothing']) {
+      const body = JSON.stringify({ query: page, variables, operationName });
+      const [got, wanted] = await Promise.all(
+        [compiled, reference].map(async (t) => {
+          const res = await fetch(t.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+          return { status: res.status, body: (await res.text()).replace(/"requestId":"[^"]*"/g, '') };
+        }),
+      );
+      expect(got).toEqual(wanted);
+      expect(got.status).toBe(400);
+    }
     expect(await knownAnswers(compiled)).toBe(known);
   });
 
