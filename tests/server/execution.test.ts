@@ -179,7 +179,7 @@ describe('compiled plans answer what graphql-js answers', () => {
     // type, always goes through Apollo: the same answers, none of them past it.
     const known = await knownAnswers(compiled);
     const withExtensions = await fetch(compiled.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: page, variables, extensions: {} }) });
-    expect((await withExtensions.json()).data.route.headline).toBe(SAEPPYOL.headline);
+    expect(((await withExtensions.json()) as { data: { route: { headline: string } } }).data.route.headline).toBe(SAEPPYOL.headline);
     const asText = await fetch(compiled.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: page, variables }) });
     expect(asText.status).toBe(400);
     // Operation names that name nothing in the document are Apollo's to refuse, as graphql-js words it.
