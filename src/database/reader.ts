@@ -112,11 +112,11 @@ export interface ReadGuard {
   check(): void;
   statement(): void;
   failed(error: unknown): void;
-  /** Aborts when the request stops (its deadline, the database going away); null when it never does. */
-  readonly signal: AbortSignal | null;
+  /** Tells `listener` when the request stops (its deadline, the database going away), until the returned function is called; null when it never does. */
+  onStop(listener: (reason: Error) => void): (() => void) | null;
 }
 
-const UNGUARDED: ReadGuard = { check: () => {}, statement: () => {}, failed: () => {}, signal: null };
+const UNGUARDED: ReadGuard = { check: () => {}, statement: () => {}, failed: () => {}, onStop: () => null };
 
 /**
  * The read path: plain rows, no entity hydration (five to seven times cheaper for list pages). Reads
@@ -248,15 +248,13 @@ export class SqlReader {
    * packets rather than resetting) the statement would otherwise hold it, busy, for good.
    */
   private async postgres(connection: PostgresHandle, query: Parameters<PostgresHandle['query']>[0]): ReturnType<PostgresHandle['query']> {
-    const signal = this.guard.signal;
-    if (!signal) return connection.query(query);
     // node-postgres has no public way to drop a connection whose peer went silent (end() waits on it).
-    const cut = () => socketOf(connection)?.destroy();
-    signal.addEventListener('abort', cut, { once: true });
+    const off = this.guard.onStop(() => socketOf(connection)?.destroy());
+    if (!off) return connection.query(query);
     try {
       return await connection.query(query);
     } finally {
-      signal.removeEventListener('abort', cut);
+      off();
     }
   }
 

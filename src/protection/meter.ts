@@ -1,4 +1,3 @@
-import { setMaxListeners } from 'node:events';
 import { deadlineExceeded, serviceUnavailable } from '../errors/errors';
 import type { DatabaseHealth } from '../database/health';
 import type { Payer, RateState } from './rate-limit';
@@ -21,12 +20,14 @@ export class RequestMeter {
   /** A known document's plan answered with errors: graphql-js answers instead (KnownDocuments). */
   planFailed = false;
   readonly codes: string[] = [];
-  private controller: AbortController | null = null;
   private timer: NodeJS.Timeout | null = null;
   private unwatch: (() => void) | null = null;
   private health: DatabaseHealth | null = null;
-  /** Settles with the error to answer with once the request is stopped. */
-  private stop: Promise<Error> | null = null;
+  /** What is told when the request stops (SqlReader cuts PostgreSQL statements in flight); null until it runs uncached. */
+  private listeners: Set<(reason: Error) => void> | null = null;
+  /** Why the request stopped, once it has. */
+  private reason: Error | null = null;
+  private settle: ((reason: Error) => void) | null = null;
 
   constructor(
     readonly requestId: string,
@@ -34,36 +35,40 @@ export class RequestMeter {
     readonly address: string,
   ) {}
 
-  /** Starts the deadline and the watch on the database, for a request that will run. */
+  /**
+   * Starts the deadline and the watch on the database, for a request that will run; settles with the
+   * error to answer with once the request is stopped. A set of listeners and a promise, not an
+   * AbortController: an EventTarget per request, with Node's listener warning to lift, for what a Set does.
+   */
   begin(deadlineMs: number, health: DatabaseHealth): Promise<Error> {
-    const controller = (this.controller = new AbortController());
-    // Each PostgreSQL statement in flight listens, to cut its connection (SqlReader), and removes its
-    // listener when answered: a big query's wave holds more than Node's warning threshold of ten.
-    setMaxListeners(0, controller.signal);
+    this.listeners = new Set();
     this.health = health;
-    this.stop = new Promise<Error>((resolve) => controller.signal.addEventListener('abort', () => resolve(controller.signal.reason as Error), { once: true }));
+    const stop = new Promise<Error>((resolve) => (this.settle = resolve));
     this.timer = setTimeout(() => this.interrupt(deadlineExceeded(deadlineMs)), deadlineMs);
     this.unwatch = health.watch(this);
-    return this.stop;
+    return stop;
   }
 
   /** Stops the request: every later read refuses, and the HTTP layer answers with `reason`. */
   interrupt(reason: Error): void {
-    this.controller?.abort(reason);
+    if (!this.listeners || this.reason) return;
+    this.reason = reason;
+    this.settle!(reason);
+    for (const listener of this.listeners) listener(reason);
+    this.listeners.clear();
   }
 
-  get stopped(): boolean {
-    return this.controller?.signal.aborted ?? false;
-  }
-
-  /** Aborts when the request stops; null until it runs uncached. */
-  get signal(): AbortSignal | null {
-    return this.controller?.signal ?? null;
+  /** Tells `listener` when the request stops, until the returned function is called; null when the request never stops (not begun). */
+  onStop(listener: (reason: Error) => void): (() => void) | null {
+    const listeners = this.listeners;
+    if (!listeners) return null;
+    listeners.add(listener);
+    return () => listeners.delete(listener);
   }
 
   /** Called before each SQL statement: throws once the request is stopped or the database is away. */
   check(): void {
-    if (this.controller?.signal.aborted) throw this.controller.signal.reason;
+    if (this.reason) throw this.reason;
     if (this.health && !this.health.up) throw serviceUnavailable();
   }
 
