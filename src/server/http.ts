@@ -15,7 +15,7 @@ import { RequestMeter } from '../protection/meter';
 import type { LoadMonitor } from '../protection/overload';
 import { payerOf, rateLimitHeaders, type Budgets, type Charge } from '../protection/rate-limit';
 import { sendGraphiQL, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
-import type { KnownDocuments, KnownRequest } from './known-documents';
+import { fromSearch, type KnownDocuments, type KnownRequest } from './known-documents';
 import { entityTag, passesCsrfPrevention, requestCacheKey, sendCacheable } from './response-caching';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -293,7 +293,8 @@ export function createHttpHandler(options: HttpHandlerOptions) {
     const ticket = key !== null ? await options.cache!.begin() : undefined;
     let context: Context | undefined;
     const stopped = meter.begin(options.deadlineMs, options.health);
-    const known = options.known && method === 'POST' ? options.known.request(parsedBody(), req.headers) : null;
+    const known =
+      options.known && (method === 'POST' || method === 'GET') ? options.known.request(method, method === 'POST' ? parsedBody() : fromSearch(url().searchParams), req.headers) : null;
     /** The request's outcome, unless it is stopped first (its deadline, or the database gone). */
     const untilStopped = async <T>(work: Promise<T>): Promise<T> => {
       const outcome = await Promise.race([work, stopped]);

@@ -40,6 +40,26 @@ function documentKey(query: string, operationName: string | null | undefined): s
   return query.length <= MAX_KEY_CHARS ? `${operationName ?? ''}\n${query}` : `${operationName ?? ''}\u0000${hash('sha256', query, 'hex')}`;
 }
 
+/**
+ * A GET's query string as a POST body would carry it, or null when Apollo must read it: a part given
+ * twice, variables that are not JSON, or a part Apollo does not read.
+ */
+export function fromSearch(search: URLSearchParams): Record<string, unknown> | null {
+  const body: Record<string, unknown> = {};
+  for (const [name, value] of search) {
+    if (!BODY_FIELDS.has(name) || name in body) return null;
+    if (name !== 'variables') body[name] = value;
+    else {
+      try {
+        body.variables = JSON.parse(value);
+      } catch {
+        return null;
+      }
+    }
+  }
+  return body;
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -78,15 +98,20 @@ export class KnownDocuments {
     this.contentTypes.set(accept, contentType);
   }
 
-  /** The known document a request's parsed body names, when the request may skip Apollo's pipeline. */
-  request(body: unknown, headers: IncomingHttpHeaders): KnownRequest | null {
+  /**
+   * The known document a request names, when the request may skip Apollo's pipeline: a POST's parsed
+   * body, or a GET's query string read as one (`fromSearch`).
+   */
+  request(method: 'GET' | 'POST', body: unknown, headers: IncomingHttpHeaders): KnownRequest | null {
     if (!isRecord(body) || typeof body.query !== 'string') return null;
     const { operationName, variables } = body;
     if (operationName !== undefined && operationName !== null && !(typeof operationName === 'string' && NAME.test(operationName))) return null;
     if (variables !== undefined && variables !== null && !isRecord(variables)) return null;
     for (const field in body) if (!BODY_FIELDS.has(field)) return null;
-    // Apollo's CSRF prevention and its choice of content type, as Apollo applied them before.
-    if (headers['content-type']?.split(';')[0].trim().toLowerCase() !== 'application/json') return null;
+    // Apollo's CSRF prevention, and what it asks of a content type, as Apollo applied them before: a
+    // POST of JSON, or a GET with no content type but a header no cross-site form can send.
+    const declared = headers['content-type']?.split(';')[0].trim().toLowerCase();
+    if (method === 'POST' || declared !== undefined ? declared !== 'application/json' : !headers['apollo-require-preflight'] && !headers['x-apollo-operation-name']) return null;
     const contentType = this.contentTypes.get(headers.accept ?? '');
     if (contentType === undefined) return null;
     // Not moved up the list: a document read often but not passed to Apollo again for 500 others is

@@ -173,6 +173,24 @@ describe('compiled plans answer what graphql-js answers', () => {
     expect(longSecond).toEqual(longFirst);
     expect(JSON.parse(longSecond.body).data.route.headline).toBe(SAEPPYOL.headline);
     expect((await knownAnswers(compiled)) - before).toBe(2);
+    // A GET is known the same way, with the header Apollo's CSRF prevention asks of it.
+    const search = new URLSearchParams({ query: page, variables: JSON.stringify(variables) });
+    const get = async (query: string, headers: Record<string, string>) => {
+      const res = await fetch(`${compiled.url}?${query}`, { headers });
+      return { status: res.status, contentType: res.headers.get('content-type'), body: (await res.text()).replace(/"requestId":"[^"]*"/g, '"requestId":"…"') };
+    };
+    const preflight = { 'apollo-require-preflight': 'true' };
+    const [getFirst, getSecond] = [await get(search.toString(), preflight), await get(search.toString(), preflight)];
+    expect(getSecond).toEqual(getFirst);
+    // Both known already (the document and this accept were), and so is the POST beside them.
+    expect(getSecond.body).toBe((await ask(compiled, page, variables)).body);
+    expect((await knownAnswers(compiled)) - before).toBe(5);
+    // Without that header, or with a part given twice, Apollo refuses it every time.
+    for (let i = 0; i < 2; i++) {
+      expect((await get(search.toString(), {})).status).toBe(400);
+      expect((await get(`${search}&variables=${encodeURIComponent('{}')}`, preflight)).status).toBe(400);
+    }
+    expect((await knownAnswers(compiled)) - before).toBe(5);
     // An accept Apollo refuses is refused every time.
     for (let i = 0; i < 2; i++) expect((await ask(compiled, page, variables, undefined, { accept: 'text/html' })).status).toBe(406);
     // A body with more than a query, its operation name and variables, or sent as another content
