@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { Context } from '../context';
 import type { Metrics } from '../observability/metrics';
-import type { KnownDocuments } from './known-documents';
+import { cleanData, type KnownDocuments } from './known-documents';
 
 /** How reads are executed: through plans compiled once per document, or by graphql-js each time. */
 export type ExecutionMode = 'compiled' | 'graphql-js';
@@ -35,13 +35,13 @@ export function compiledExecutionPlugin(known: KnownDocuments, metrics: Metrics)
           if (operation?.operation !== 'query') return null;
           // A known document's plan that has just answered this request with errors is not asked again (src/server/http.ts).
           const plan = contextValue.meter.planFailed ? null : known.plan(source, request.operationName, document, operation);
-          const result = plan && (await plan.query(undefined, contextValue, request.variables ?? {}));
-          if (!result || result.errors?.length || !result.data) {
+          const data = plan && cleanData(await plan.query(undefined, contextValue, request.variables ?? {}));
+          if (!data) {
             metrics.queryExecutions.inc({ by: 'graphql-js' });
             return null;
           }
           metrics.queryExecutions.inc({ by: 'plan' });
-          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data: result.data } } };
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: { data } } };
         },
       };
     },

@@ -15,7 +15,7 @@ import { RequestMeter } from '../protection/meter';
 import type { LoadMonitor } from '../protection/overload';
 import { payerOf, rateLimitHeaders, type Budgets, type Charge } from '../protection/rate-limit';
 import { sendGraphiQL, sendGraphiQLAsset, wantsGraphiQL } from './graphiql';
-import { fromSearch, type KnownDocuments, type KnownRequest } from './known-documents';
+import { cleanData, fromSearch, type KnownDocuments, type KnownRequest } from './known-documents';
 import { entityTag, passesCsrfPrevention, requestCacheKey, sendCacheable } from './response-caching';
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -319,15 +319,15 @@ export function createHttpHandler(options: HttpHandlerOptions) {
         return null;
       }
       context.cache.operation = 'query';
-      const answer = await untilStopped(Promise.resolve(known.plan.query(undefined, context, variables)));
-      if (answer.errors?.length || !answer.data) {
+      const data = cleanData(await untilStopped(Promise.resolve(known.plan.query(undefined, context, variables))));
+      if (!data) {
         meter.planFailed = true;
         return null;
       }
       metrics.queryExecutions.inc({ by: 'plan' });
       metrics.knownDocuments.inc();
       // As Apollo writes a single result (runHttpQuery's prettyJSONStringify).
-      return { status: 200, headers: new HeaderMap([['content-type', contentType]]), body: { kind: 'complete', string: `${JSON.stringify({ data: answer.data })}\n` } };
+      return { status: 200, headers: new HeaderMap([['content-type', contentType]]), body: { kind: 'complete', string: `${JSON.stringify({ data })}\n` } };
     };
     let result = known ? await answerKnown(known) : null;
     if (!result) {

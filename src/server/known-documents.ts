@@ -1,7 +1,8 @@
 import { hash } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { DocumentNode, GraphQLSchema, OperationDefinitionNode } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema, OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { passesCsrfPrevention } from './response-caching';
 
 /** A query operation Apollo has parsed, validated and resolved, with the plan compiled for it. */
 export interface KnownDocument {
@@ -31,6 +32,14 @@ const BODY_FIELDS = new Set(['query', 'operationName', 'variables']);
 
 /** An operation's name as GraphQL spells names: nothing else names an operation Apollo has resolved. */
 const NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/**
+ * A plan's answer when it may be sent: data without errors. Any other goes to graphql-js, which gives
+ * the answer with errors in its own words (compiledExecutionPlugin).
+ */
+export function cleanData(result: ExecutionResult): ExecutionResult['data'] | null {
+  return result.errors?.length ? null : (result.data ?? null);
+}
 
 /**
  * A document's key: its operation name, then its text, or the text's hash after a NUL when the text
@@ -108,10 +117,10 @@ export class KnownDocuments {
     if (operationName !== undefined && operationName !== null && !(typeof operationName === 'string' && NAME.test(operationName))) return null;
     if (variables !== undefined && variables !== null && !isRecord(variables)) return null;
     for (const field in body) if (!BODY_FIELDS.has(field)) return null;
-    // Apollo's CSRF prevention, and what it asks of a content type, as Apollo applied them before: a
-    // POST of JSON, or a GET with no content type but a header no cross-site form can send.
+    // What Apollo asks of a content type, and its CSRF prevention, as Apollo applied them before: a
+    // POST of JSON, or a GET of JSON or with no content type but a header no cross-site form can send.
     const declared = headers['content-type']?.split(';')[0].trim().toLowerCase();
-    if (method === 'POST' || declared !== undefined ? declared !== 'application/json' : !headers['apollo-require-preflight'] && !headers['x-apollo-operation-name']) return null;
+    if (declared !== undefined ? declared !== 'application/json' : method === 'POST' || !passesCsrfPrevention(method, headers)) return null;
     const contentType = this.contentTypes.get(headers.accept ?? '');
     if (contentType === undefined) return null;
     // Not moved up the list: a document read often but not passed to Apollo again for 500 others is
