@@ -28,7 +28,7 @@ import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../src/config
 import { createApp } from '../src/server/app';
 import { projectRoot } from '../src/config/paths';
 import { migrateToLatest } from '../src/database/migrate';
-import { createOrm, PLANNER_SETTINGS } from '../src/database/orm';
+import { createOrm, PLANNER_SETTINGS, POSTGRES_POOL } from '../src/database/orm';
 import { reindexAll } from '../src/modules/search/search.index';
 import { refreshAllSimilar } from '../src/modules/related/related.similar';
 import { Role } from '../src/auth/viewer';
@@ -1027,7 +1027,19 @@ interface SqlFloor {
   /** The uncached SectionFront row's req/s over that, in the same run. */
   share: number;
   script: string;
+  /** The driver floor (bench/driver-floor.ts): the same statements by the same driver, and the front's bytes answered as they are. */
+  driver: {
+    reqPerSec: number;
+    cpuMsPerRequest: number;
+    /** Its req/s over the SQL floor's fronts a second. */
+    ofSqlFloor: number;
+    /** The uncached SectionFront row's req/s over the driver floor's. */
+    frontShare: number;
+  };
 }
+
+/** A statement of one front as the service sent it (StatementCounter.trace). */
+type Traced = { sql: string; values: unknown[]; turn: number };
 
 /** A bound value written as SQL text; the planner sees the same literal the prepared statement's value gave it. */
 function literal(value: unknown): string {
@@ -1045,7 +1057,7 @@ function literal(value: unknown): string {
  * replayed by pgbench in prepared mode over as many clients as the row's connections for as long as
  * a row. The front's req/s as a share of that floor holds on any machine: both run on it at once.
  */
-async function sqlFloor(config: DatabaseConfig, body: string, frontReqPerSec: number): Promise<SqlFloor> {
+async function sqlFloor(config: DatabaseConfig, body: string, front: { reqPerSec: number; answer: { text: string; headers: string[] } }): Promise<SqlFloor> {
   const defaults = loadConfig({});
   const app = await createApp(
     { ...defaults, port: 0, host: '127.0.0.1', database: config, seedDemo: false, cache: { ...defaults.cache, enabled: false, redis: null }, protection: { ...defaults.protection, rateLimit: { ...defaults.protection.rateLimit, enabled: false } }, logLevel: 'silent' },
@@ -1079,9 +1091,43 @@ async function sqlFloor(config: DatabaseConfig, body: string, frontReqPerSec: nu
     );
     const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
     if (!tps) throw new Error(`SQL floor: pgbench printed no tps: ${stdout}`);
-    return { statements: statements.length, frontsPerSec: Math.round(tps), share: Number((frontReqPerSec / tps).toFixed(3)), script: path.relative(root, file) };
+    const driver = await driverFloor(config, statements, front.answer, body);
+    return {
+      statements: statements.length,
+      frontsPerSec: Math.round(tps),
+      share: Number((front.reqPerSec / tps).toFixed(3)),
+      script: path.relative(root, file),
+      driver: { ...driver, ofSqlFloor: Number((driver.reqPerSec / tps).toFixed(3)), frontShare: Number((front.reqPerSec / driver.reqPerSec).toFixed(3)) },
+    };
   } finally {
     await app.close();
+  }
+}
+
+/**
+ * The driver floor (bench/driver-floor.ts) over the row's connections for as long as a row: a server
+ * that sends the front's statements as the service does and answers its bytes, and nothing else.
+ */
+async function driverFloor(config: DatabaseConfig, statements: Traced[], answer: { text: string; headers: string[] }, body: string): Promise<{ reqPerSec: number; cpuMsPerRequest: number }> {
+  const files = { statements: 'front.json', answer: 'front-answer.json', headers: 'front-answer-headers.json' };
+  const at = (name: string) => path.join(root, 'bench', 'data', name);
+  fs.writeFileSync(at(files.statements), JSON.stringify(statements));
+  fs.writeFileSync(at(files.answer), answer.text);
+  fs.writeFileSync(at(files.headers), JSON.stringify(answer.headers));
+  const port = await freePort();
+  const planner = Object.entries(PLANNER_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' ');
+  const server = fork(
+    path.join(root, 'dist/bench/driver-floor.js'),
+    [at(files.statements), at(files.answer), at(files.headers), String(port), config.kind === 'postgresql' ? config.url : '', String(POSTGRES_POOL.max), planner],
+    { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
+  );
+  try {
+    await new Promise((resolve) => server.once('message', resolve));
+    const { result, cpuMsPerRequest } = await driveMeasured(server, `http://127.0.0.1:${port}`, body);
+    if (failures(result)) throw new Error(`driver floor: ${failures(result)} requests failed`);
+    return { reqPerSec: Math.round(result.requests.average), cpuMsPerRequest };
+  } finally {
+    await stopServer(server);
   }
 }
 
@@ -1165,6 +1211,7 @@ ${config.kind}, ${articles} articles, ${connections} connections, uncached: this
   const rows: Row[] = [];
   const servers: ServerRun[] = [];
   let work: Scenario[] = [];
+  let frontAnswer: { text: string; headers: string[] } | undefined;
   const anyRow = ROWS.some((row) => selected(row.label ?? row.name));
   for (const mode of anyRow ? (['uncached', 'cached'] as const) : []) {
     // Budgets off: the rows send from one address (127.0.0.1) over 10 connections, and that address's
@@ -1181,6 +1228,7 @@ ${config.kind}, ${articles} articles, ${connections} connections, uncached: this
         const filled = await post(`${base}/graphql`, body);
         if (!isData(filled)) throw new Error(`${operation} failed: ${filled.slice(0, 300)}`);
         const answer = await answerOf(`${base}/graphql`, body);
+        if (operation === SECTION_FRONT.name && mode === 'uncached') frontAnswer = answer;
         const before = await statements(base);
         const { result, cpuMsPerRequest } = await driveMeasured(child, base, body);
         const sent = (await statements(base)) - before;
@@ -1207,7 +1255,8 @@ ${config.kind}, ${articles} articles, ${connections} connections, uncached: this
     }
   }
   const front = rows.find((row) => row.operation === SECTION_FRONT.name && row.mode === 'uncached');
-  const floor = front && config.kind === 'postgresql' ? await sqlFloor(config, work.find((scenario) => scenario.operation === SECTION_FRONT.name)!.body, front.reqPerSec) : undefined;
+  const floor =
+    front && frontAnswer && config.kind === 'postgresql' ? await sqlFloor(config, work.find((scenario) => scenario.operation === SECTION_FRONT.name)!.body, { reqPerSec: front.reqPerSec, answer: frontAnswer }) : undefined;
   const flood = selected('Flood') ? await floodScenario(databaseUrl) : undefined;
   const imports = selected('Import') ? await importScenario(config, databaseUrl) : undefined;
   const saves = selected('Save') ? await saveScenario(config, databaseUrl) : undefined;
@@ -1260,6 +1309,11 @@ ${config.kind}, ${articles} articles, ${connections} connections, uncached: this
     console.log(
       `\nSQL floor: the ${floor.statements} statements of one uncached front (${floor.script}), replayed by pgbench (prepared, ${connections} clients): ${floor.frontsPerSec} fronts/s; ` +
         `the uncached SectionFront row is ${(floor.share * 100).toFixed(0)}% of that floor`,
+    );
+    console.log(
+      `Driver floor: a server that sends those statements by node-postgres as the service does and answers the front's bytes as they are (bench/driver-floor.ts): ` +
+        `${floor.driver.reqPerSec} req/s, CPU ${floor.driver.cpuMsPerRequest} ms/req, ${(floor.driver.ofSqlFloor * 100).toFixed(0)}% of the SQL floor; ` +
+        `the uncached SectionFront row is ${(floor.driver.frontShare * 100).toFixed(0)}% of it`,
     );
   }
   if (flood) printFlood(flood);

@@ -99,6 +99,9 @@ function common(options: OrmOptions) {
  */
 export const PLANNER_SETTINGS = { random_page_cost: '1.1' };
 
+/** The PostgreSQL pool: as many connections as a front's load keeps busy (the bench's driver floor uses as many). */
+export const POSTGRES_POOL = { min: 0, max: 10 };
+
 async function applyPlannerSettings(connection: { query(sql: string): Promise<unknown> }, done: (error: Error | null, connection: unknown) => void): Promise<void> {
   try {
     for (const [name, value] of Object.entries(PLANNER_SETTINGS)) await connection.query(`set ${name} = ${value}`);
@@ -142,7 +145,7 @@ export async function createOrm(options: OrmOptions): Promise<Orm> {
   const config: PostgresOptions = {
     ...common(options),
     clientUrl: database.url,
-    pool: options.pool ?? { min: 0, max: 10 },
+    pool: options.pool ?? POSTGRES_POOL,
     // A new connection to a host that vanished gives up after 5 s rather than knex's 30; TCP
     // keepalive notices a connection whose peer went away while it sat idle in the pool. Pipeline
     // mode sends a query without waiting for the one before it to be answered (each still has its
