@@ -1,6 +1,7 @@
 import { ClientError } from 'graphql-request';
 import { describe, expect, it } from 'vitest';
 import {
+  ArticleBySlugDocument,
   DeskAddCorrectionDocument,
   DeskAuditLogDocument,
   DeskCreateSectionDocument,
@@ -61,6 +62,22 @@ describe('revisions', () => {
     expect(restoreArticleRevision.article).toMatchObject({ version: 5, headline: 'Council votes on budget', standfirst: null, status: 'PUBLISHED' });
     const { article: after } = await desk.editor.request(DeskRevisionsDocument, { slug: article.slug });
     expect(after?.revisions[0]).toMatchObject({ version: 5, action: 'restoreArticleRevision', changes: ['headline', 'standfirst'] });
+  });
+
+  it("keeps each version's authors and tags, so restoring a headline-only save brings back the credits it had", async () => {
+    const article = await draft(desk, 'Harbour reopens');
+    const save = async (input: Record<string, unknown>, expectedVersion: number) => {
+      const { updateArticle } = await desk.editor.request(DeskUpdateArticleDocument, { input: { id: article.id, expectedVersion, ...input } });
+      expect(updateArticle.userErrors).toEqual([]);
+    };
+    await save({ authorIds: [desk.ids.author], tagIds: [desk.ids.tag] }, 1);
+    await save({ headline: 'Harbour reopens after the storm' }, 2);
+    await save({ authorIds: [], tagIds: [] }, 3);
+
+    const { restoreArticleRevision } = await desk.editor.request(DeskRestoreRevisionDocument, { input: { articleId: article.id, version: 3, expectedVersion: 4 } });
+    expect(restoreArticleRevision.userErrors).toEqual([]);
+    const { article: restored } = await desk.editor.request(ArticleBySlugDocument, { slug: article.slug });
+    expect(restored).toMatchObject({ headline: 'Harbour reopens after the storm', authors: [{ slug: 'hana-seo' }], tags: [{ slug: 'kim-jong-un' }] });
   });
 
   it('are for the newsroom only', async () => {

@@ -457,14 +457,23 @@ export class ArticleEditor {
     await this.leaveOldPath(tx, article, oldUri);
     const after = snapshotFields(article, changes, before);
     const changed = (Object.keys(after) as (keyof ArticleSnapshot)[]).filter((key) => JSON.stringify(after[key]) !== JSON.stringify(before[key]));
-    return this.commit(tx, viewer, action, article, [...changed.map(fieldName), ...also], movedFrom);
+    // Credits this save left alone are what `before` read in this transaction, under the article's lock.
+    const credits = changes.authorIds || changes.tagIds ? undefined : { authorIds: before.authorIds, tagIds: before.tagIds };
+    return this.commit(tx, viewer, action, article, [...changed.map(fieldName), ...also], { movedFrom, credits });
   }
 
   /**
    * Bumps the version through MikroORM's optimistic lock (`update … where id = ? and version = ?`), so
    * of two saves from the same version only one can win, then keeps the revision.
    */
-  private async commit(tx: EntityManager, viewer: Viewer, action: string, article: Article, changes: string[], movedFrom?: number): Promise<Written<number>> {
+  private async commit(
+    tx: EntityManager,
+    viewer: Viewer,
+    action: string,
+    article: Article,
+    changes: string[],
+    { movedFrom, credits }: { movedFrom?: number; credits?: Credits } = {},
+  ): Promise<Written<number>> {
     article.updatedAt = new Date();
     // A new slug makes the flush an update of a unique column, which holds the row against the
     // foreign-key checks of other saves' SIMILAR rows naming this article until the commit: such a
@@ -496,7 +505,7 @@ export class ArticleEditor {
       savedByRole: viewer.role,
       action,
       changes,
-      snapshot: await this.snapshot(tx, article),
+      snapshot: await this.snapshot(tx, article, credits),
     });
     // Subscribers hear of every save, and of a save that put the piece out (publishArticle now).
     const status = effectiveStatus(article, this.context.now);
@@ -547,23 +556,31 @@ export class ArticleEditor {
     }
   }
 
-  /** Read as plain rows, so the credits never enter the identity map that setCredits writes through. */
-  private async snapshot(tx: EntityManager, article: Article): Promise<ArticleSnapshot> {
-    const reader = this.readerIn(tx);
-    const ids = (table: string, column: string) =>
-      reader.all<{ id: number }>(reader.knex(table).select(`${column} as id`).where('article_id', article.id).orderBy('position'));
-    const [authors, tags] = await Promise.all([ids('article_author', 'author_id'), ids('article_tag', 'tag_id')]);
+  /**
+   * The credits are read as plain rows, so they never enter the identity map that setCredits writes
+   * through; `credits` already read in this transaction spare the two round trips.
+   */
+  private async snapshot(tx: EntityManager, article: Article, credits?: Credits): Promise<ArticleSnapshot> {
+    const { authorIds, tagIds } = credits ?? (await this.credits(tx, article));
     return {
       ...ARTICLE_FIELDS.snapshot(article),
       slug: article.slug,
       sectionId: article.section.id,
-      authorIds: authors.map((row) => row.id),
-      tagIds: tags.map((row) => row.id),
+      authorIds,
+      tagIds,
       body: article.body,
       mainImageId: article.mainImage?.id ?? null,
       status: article.status,
       publishedAt: article.publishedAt?.toISOString() ?? null,
     };
+  }
+
+  private async credits(tx: EntityManager, article: Article): Promise<Credits> {
+    const reader = this.readerIn(tx);
+    const ids = (table: string, column: string) =>
+      reader.all<{ id: number }>(reader.knex(table).select(`${column} as id`).where('article_id', article.id).orderBy('position'));
+    const [authors, tags] = await Promise.all([ids('article_author', 'author_id'), ids('article_tag', 'tag_id')]);
+    return { authorIds: authors.map((row) => row.id), tagIds: tags.map((row) => row.id) };
   }
 
   /** Plain-row reads inside the mutation's transaction. */
@@ -633,6 +650,9 @@ export function paragraphIndex(body: StoredBlock[], words: string): number {
 }
 
 /** The snapshot after the changes, reading from the entity what the entity holds and from the changes the credits. */
+/** An article's author and tag ids, in credit order. */
+type Credits = Pick<ArticleSnapshot, 'authorIds' | 'tagIds'>;
+
 function snapshotFields(article: Article, changes: ArticleChanges, before: ArticleSnapshot): ArticleSnapshot {
   return {
     ...before,
