@@ -10,12 +10,7 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import type { Socket } from 'node:net';
-
-interface Statement {
-  sql: string;
-  values: unknown[];
-  turn: number;
-}
+import type { TracedStatement } from '../src/database/orm';
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[]; rowMode: 'array' }): Promise<{ rows: unknown[][] }>;
   release(): void;
@@ -32,7 +27,7 @@ const pg = require('pg') as PgModule;
 const body = fs.readFileSync(answerFile);
 const headers: string[] = JSON.parse(fs.readFileSync(headersFile, 'utf8'));
 headers.push('content-length', String(body.length));
-const statements: Statement[] = JSON.parse(fs.readFileSync(statementsFile, 'utf8'));
+const statements: TracedStatement[] = JSON.parse(fs.readFileSync(statementsFile, 'utf8'));
 const waves = [...new Set(statements.map((statement) => statement.turn))].map((turn) =>
   statements.filter((statement) => statement.turn === turn).map(({ sql, values }, index) => ({ name: `floor_${turn}_${index}`, text: sql, values, rowMode: 'array' as const })),
 );

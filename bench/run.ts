@@ -28,7 +28,7 @@ import { loadConfig, parseDatabaseUrl, type DatabaseConfig } from '../src/config
 import { createApp } from '../src/server/app';
 import { projectRoot } from '../src/config/paths';
 import { migrateToLatest } from '../src/database/migrate';
-import { createOrm, PLANNER_SETTINGS, POSTGRES_POOL } from '../src/database/orm';
+import { createOrm, PLANNER_SETTINGS, POSTGRES_POOL, type TracedStatement } from '../src/database/orm';
 import { reindexAll } from '../src/modules/search/search.index';
 import { refreshAllSimilar } from '../src/modules/related/related.similar';
 import { Role } from '../src/auth/viewer';
@@ -1038,9 +1038,6 @@ interface SqlFloor {
   };
 }
 
-/** A statement of one front as the service sent it (StatementCounter.trace). */
-type Traced = { sql: string; values: unknown[]; turn: number };
-
 /** A bound value written as SQL text; the planner sees the same literal the prepared statement's value gave it. */
 function literal(value: unknown): string {
   if (value === null || value === undefined) return 'null';
@@ -1091,7 +1088,7 @@ async function sqlFloor(config: DatabaseConfig, body: string, front: { reqPerSec
     );
     const tps = Number(/tps = ([\d.]+)/.exec(stdout)?.[1]);
     if (!tps) throw new Error(`SQL floor: pgbench printed no tps: ${stdout}`);
-    const driver = await driverFloor(config, statements, front.answer, body);
+    const driver = await driverFloor(url.href, statements, front.answer, body);
     return {
       statements: statements.length,
       frontsPerSec: Math.round(tps),
@@ -1108,7 +1105,7 @@ async function sqlFloor(config: DatabaseConfig, body: string, front: { reqPerSec
  * The driver floor (bench/driver-floor.ts) over the row's connections for as long as a row: a server
  * that sends the front's statements as the service does and answers its bytes, and nothing else.
  */
-async function driverFloor(config: DatabaseConfig, statements: Traced[], answer: { text: string; headers: string[] }, body: string): Promise<{ reqPerSec: number; cpuMsPerRequest: number }> {
+async function driverFloor(databaseUrl: string, statements: TracedStatement[], answer: { text: string; headers: string[] }, body: string): Promise<{ reqPerSec: number; cpuMsPerRequest: number }> {
   const files = { statements: 'front.json', answer: 'front-answer.json', headers: 'front-answer-headers.json' };
   const at = (name: string) => path.join(root, 'bench', 'data', name);
   fs.writeFileSync(at(files.statements), JSON.stringify(statements));
@@ -1118,7 +1115,7 @@ async function driverFloor(config: DatabaseConfig, statements: Traced[], answer:
   const planner = Object.entries(PLANNER_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(' ');
   const server = fork(
     path.join(root, 'dist/bench/driver-floor.js'),
-    [at(files.statements), at(files.answer), at(files.headers), String(port), config.kind === 'postgresql' ? config.url : '', String(POSTGRES_POOL.max), planner],
+    [at(files.statements), at(files.answer), at(files.headers), String(port), databaseUrl, String(POSTGRES_POOL.max), planner],
     { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] },
   );
   try {

@@ -10,6 +10,13 @@ import { migrationsFor } from './migrations';
 
 export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
 
+/** A statement as a process sent it, with its values and the turn of the event loop it went in. */
+export interface TracedStatement {
+  sql: string;
+  values: unknown[];
+  turn: number;
+}
+
 /** Counts the SQL statements a process sends: the benchmark and the batching tests read it. */
 export class StatementCounter {
   count = 0;
@@ -18,7 +25,7 @@ export class StatementCounter {
    * pgbench. `turn` numbers the turns of the event loop: a request's reads of one turn go to
    * PostgreSQL together, pipelined (SqlReader), and are replayed so.
    */
-  trace: { sql: string; values: unknown[]; turn: number }[] | null = null;
+  trace: TracedStatement[] | null = null;
   private turn = 0;
   private inTurn = false;
 

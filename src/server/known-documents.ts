@@ -79,9 +79,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * validates it and compiles its plan (compiledExecutionPlugin). Parsing and validating depend on the
  * text alone, so a later request with the same text may skip that pipeline: the HTTP layer admits it
  * (Admission) and runs the plan itself. It does so only for a request Apollo would take as it is: a
- * POST of `application/json` with a query, an operation name and variables and nothing else, whose
- * `accept` Apollo has already answered (so its content type is known). Anything else, and any answer
- * with errors, goes through Apollo (src/server/http.ts).
+ * POST of `application/json`, or a GET that passes Apollo's CSRF prevention, with a query, an
+ * operation name and variables and nothing else, whose `accept` Apollo has already answered (so its
+ * content type is known). Anything else, and any answer with errors, goes through Apollo
+ * (src/server/http.ts).
  */
 export class KnownDocuments {
   private readonly documents = new Map<string, KnownDocument>();

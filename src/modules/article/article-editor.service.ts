@@ -649,10 +649,10 @@ export function paragraphIndex(body: StoredBlock[], words: string): number {
   return texts.findIndex((text) => text !== null && text.includes(head) && text.includes(tail));
 }
 
-/** The snapshot after the changes, reading from the entity what the entity holds and from the changes the credits. */
 /** An article's author and tag ids, in credit order. */
 type Credits = Pick<ArticleSnapshot, 'authorIds' | 'tagIds'>;
 
+/** The snapshot after the changes, reading from the entity what the entity holds and from the changes the credits. */
 function snapshotFields(article: Article, changes: ArticleChanges, before: ArticleSnapshot): ArticleSnapshot {
   return {
     ...before,
